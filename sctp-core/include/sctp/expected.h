@@ -29,10 +29,10 @@ template <typename T, typename E>
 class [[nodiscard]] Expected {
  public:
   template <typename U = T>
-    requires std::is_constructible_v<T, U&&>
+  requires std::is_constructible_v<T, U&&>
   constexpr Expected(U&& value) : storage_(std::in_place_index<0>, std::forward<U>(value)) {}
   template <typename G>
-    requires std::is_constructible_v<E, const G&>
+  requires std::is_constructible_v<E, const G&>
   constexpr Expected(const Unexpected<G>& error)
       : storage_(std::in_place_index<1>, E(error.error())) {}
 

@@ -62,7 +62,9 @@ class SerialNumber {
   [[nodiscard]] constexpr SerialNumber plus(T n) const { return SerialNumber(T(value_ + n)); }
   [[nodiscard]] constexpr SerialNumber minus(T n) const { return SerialNumber(T(value_ - n)); }
   // Forward distance from `from` to this number, modulo 2^bits.
-  [[nodiscard]] constexpr T distance_from(SerialNumber from) const { return T(value_ - from.value_); }
+  [[nodiscard]] constexpr T distance_from(SerialNumber from) const {
+    return T(value_ - from.value_);
+  }
 
  private:
   T value_ = 0;
@@ -101,7 +103,8 @@ class SerialUnwrapper {
   static_assert(std::numeric_limits<typename Serial::ValueType>::digits <= 32);
 
   constexpr SerialUnwrapper() = default;
-  constexpr explicit SerialUnwrapper(Serial base) : last_(base), last_wide_(Wide(base.value()) + kOffset) {}
+  constexpr explicit SerialUnwrapper(Serial base)
+      : last_(base), last_wide_(Wide(base.value()) + kOffset) {}
 
   // Unwraps without moving the reference.
   [[nodiscard]] constexpr Wide peek(Serial s) const {

@@ -17,7 +17,9 @@ namespace sctp {
 using ByteSpan = std::span<const uint8_t>;
 using MutableByteSpan = std::span<uint8_t>;
 
-[[nodiscard]] constexpr size_t pad4(size_t n) { return (n + 3) & ~size_t(3); }
+[[nodiscard]] constexpr size_t pad4(size_t n) {
+  return (n + 3) & ~size_t(3);
+}
 
 [[nodiscard]] inline uint16_t load_be16(const uint8_t* p) {
   return static_cast<uint16_t>((uint16_t(p[0]) << 8) | p[1]);

@@ -34,10 +34,10 @@ enum class ChunkType : uint8_t {
 // RFC 9260 section 3.2: the two highest bits of an unrecognized chunk type
 // say what to do with it.
 enum class UnrecognizedChunkAction : uint8_t {
-  kStopDiscard = 0,          // 00: stop processing the packet, discard it
-  kStopDiscardReport = 1,    // 01: same, and report in an ERROR chunk
-  kSkip = 2,                 // 10: skip this chunk, continue
-  kSkipReport = 3,           // 11: skip, continue, and report
+  kStopDiscard = 0,        // 00: stop processing the packet, discard it
+  kStopDiscardReport = 1,  // 01: same, and report in an ERROR chunk
+  kSkip = 2,               // 10: skip this chunk, continue
+  kSkipReport = 3,         // 11: skip, continue, and report
 };
 [[nodiscard]] constexpr UnrecognizedChunkAction unrecognized_chunk_action(uint8_t type) {
   return static_cast<UnrecognizedChunkAction>(type >> 6);

@@ -73,7 +73,8 @@ std::optional<ParseError> for_each_tlv(ByteSpan data, const char* what, bool las
 // Writes a TLV header whose length is patched by `finish`.
 class TlvWriter {
  public:
-  TlvWriter(ByteWriter& writer, uint8_t byte0, uint8_t byte1) : writer_(writer), start_(writer.size()) {
+  TlvWriter(ByteWriter& writer, uint8_t byte0, uint8_t byte1)
+      : writer_(writer), start_(writer.size()) {
     writer_.u8(byte0);
     writer_.u8(byte1);
     writer_.u16(0);
