@@ -28,8 +28,17 @@ def pad(b: bytes) -> bytes:
 
 
 def tlv(type16: int, value: bytes) -> bytes:
-    """A parameter or error cause (RFC 9260 3.2.1, 3.3.10), padded."""
-    return pad(struct.pack("!HH", type16, 4 + len(value)) + value)
+    """A parameter or error cause (RFC 9260 3.2.1, 3.3.10), unpadded."""
+    return struct.pack("!HH", type16, 4 + len(value)) + value
+
+
+def seq(*items: bytes) -> bytes:
+    """Parameters or causes in a row: each padded but the last, because a
+    chunk's length counts the padding of every parameter except the last one
+    (RFC 9260 section 3.2); chunk() pads the chunk itself."""
+    if not items:
+        return b""
+    return b"".join(pad(i) for i in items[:-1]) + items[-1]
 
 
 def chunk(ctype: int, flags: int, value: bytes) -> bytes:
@@ -76,7 +85,7 @@ add_ip = tlv(0xC001, struct.pack("!I", 1) + ipv4)
 delete_ip = tlv(0xC002, struct.pack("!I", 2) + ipv6)
 set_primary = tlv(0xC004, struct.pack("!I", 3) + ipv4)
 success = tlv(0xC005, struct.pack("!I", 1))
-error_indication = tlv(0xC003, struct.pack("!I", 2) + tlv(0x00A0, b""))
+error_indication = tlv(0xC003, struct.pack("!I", 2) + tlv(0x00A0, delete_ip))
 
 init_params = [ipv4, ipv6, cookie_preservative, supported_address_types, ecn_capable,
                zero_checksum, random, chunk_list, hmac_algorithms, supported_extensions,
@@ -99,7 +108,7 @@ causes = [
     tlv(11, ipv4),  # restart with new addresses
     tlv(12, b"bye"),  # user-initiated abort
     tlv(13, b"protocol violation"),  # protocol violation
-    tlv(0x00A0, b""),  # request to delete last address
+    tlv(0x00A0, delete_ip),  # request to delete last address: the refused parameter
     tlv(105, struct.pack("!H", 2)),  # unsupported HMAC identifier
 ]
 
@@ -115,26 +124,26 @@ def idata(tsn, sid, mid, ppid_or_fsn, payload, flags=3):
 
 packets = {
     "init": packet([chunk(1, 0, struct.pack("!IIHHI", 0xA1A2A3A4, 131072, 1024, 1024, 1000)
-                          + b"".join(init_params))], vtag=0),
+                          + seq(*init_params))], vtag=0),
     "init_ack_with_cookie": packet([chunk(2, 0, struct.pack("!IIHHI", 0xB1B2B3B4, 65536, 16, 16,
-                                                            5000) + b"".join(init_ack_params))]),
+                                                            5000) + seq(*init_ack_params))]),
     "cookie_echo_and_data": packet([chunk(10, 0, bytes((i * 7) & 0xFF for i in range(40))),
                                     data(1000, 0, 0, 51, b"hello")]),
     "cookie_ack": packet([chunk(11, 0, b"")]),
     "data_fragments": packet([data(1001, 1, 5, 53, b"\xAA" * 13, flags=2),
                               data(1002, 1, 5, 53, b"\xBB" * 8, flags=0),
                               data(1003, 1, 5, 53, b"\xCC" * 3, flags=1)]),
-    "data_unordered_immediate": packet([data(7, 3, 0, 50, b"x", flags=0x0F)]),
+    "data_unordered_immediate": packet([data(7, 3, 0, 51, b"x", flags=0x0F)]),
     "sack_with_gaps_and_dups": packet([chunk(3, 0, struct.pack("!IIHH", 999, 65000, 3, 2)
                                              + struct.pack("!HHHHHH", 2, 3, 5, 5, 9, 12)
                                              + struct.pack("!II", 998, 997))]),
     "sack_and_data": packet([chunk(3, 0, struct.pack("!IIHH", 5, 1000, 0, 0)),
                              data(2000, 2, 1, 51, b"bundled")]),
-    "heartbeat": packet([chunk(4, 0, heartbeat_info)]),
+    "heartbeat": packet([chunk(4, 0, seq(heartbeat_info))]),
     "heartbeat_ack": packet([chunk(5, 0, heartbeat_info)]),
-    "abort_with_causes": packet([chunk(6, 0, b"".join(causes[:6]))]),
+    "abort_with_causes": packet([chunk(6, 0, seq(*causes[:6]))]),
     "abort_t_bit": packet([chunk(6, 1, tlv(12, b"reflected"))]),
-    "error_with_causes": packet([chunk(9, 0, b"".join(causes[6:]))]),
+    "error_with_causes": packet([chunk(9, 0, seq(*causes[6:]))]),
     "shutdown": packet([chunk(7, 0, struct.pack("!I", 1003))]),
     "shutdown_ack": packet([chunk(8, 0, b"")]),
     "shutdown_complete": packet([chunk(14, 1, b"")]),
@@ -144,27 +153,27 @@ packets = {
     "forward_tsn": packet([chunk(192, 0, struct.pack("!I", 1500) + struct.pack("!HHHH", 1, 4, 2, 7))]),
     "iforward_tsn": packet([chunk(194, 0, struct.pack("!I", 1600) + struct.pack("!HHI", 1, 1, 9)
                                   + struct.pack("!HHI", 4, 0, 3))]),
-    "reconfig_reset": packet([chunk(130, 0, outgoing_reset + incoming_reset)]),
+    "reconfig_reset": packet([chunk(130, 0, seq(outgoing_reset, incoming_reset))]),
     "reconfig_response": packet([chunk(130, 0, reconfig_response_tsns)]),
-    "reconfig_add_streams": packet([chunk(130, 0, add_outgoing + add_incoming)]),
+    "reconfig_add_streams": packet([chunk(130, 0, seq(add_outgoing, add_incoming))]),
     "reconfig_ssn_tsn": packet([chunk(130, 0, ssn_tsn_reset)]),
     "pad_and_data": packet([chunk(132, 0, bytes(20)), data(10, 0, 1, 51, b"padded")]),
     "auth_and_data": packet([chunk(15, 0, struct.pack("!HH", 1, 1) + bytes(20)),
                              data(11, 0, 2, 51, b"authenticated")]),
-    "asconf": packet([chunk(193, 0, struct.pack("!I", 77) + ipv4 + add_ip + set_primary + delete_ip)]),
-    "asconf_ack": packet([chunk(128, 0, struct.pack("!I", 77) + success + error_indication)]),
+    "asconf": packet([chunk(193, 0, struct.pack("!I", 77) + seq(ipv4, add_ip, set_primary, delete_ip))]),
+    "asconf_ack": packet([chunk(128, 0, struct.pack("!I", 77) + seq(success, error_indication))]),
     "unknown_chunk_skip": packet([chunk(0xBF, 0x5A, b"\x01\x02\x03"), data(12, 0, 3, 51, b"z")]),
 }
 
 parameter_lists = {
-    "init_params": b"".join(init_params),
-    "init_ack_params": b"".join(init_ack_params),
+    "init_params": seq(*init_params),
+    "init_ack_params": seq(*init_ack_params),
     "heartbeat_info": heartbeat_info,
-    "host_name_and_padding": host_name + padding,
-    "reconfig_requests": outgoing_reset + incoming_reset + ssn_tsn_reset + add_outgoing
-    + add_incoming,
-    "reconfig_responses": reconfig_response + reconfig_response_tsns,
-    "asconf_params": add_ip + delete_ip + set_primary + success + error_indication,
+    "host_name_and_padding": seq(host_name, padding),
+    "reconfig_requests": seq(outgoing_reset, incoming_reset, ssn_tsn_reset, add_outgoing,
+                             add_incoming),
+    "reconfig_responses": seq(reconfig_response, reconfig_response_tsns),
+    "asconf_params": seq(add_ip, delete_ip, set_primary, success, error_indication),
     "unrecognized_parameter": unrecognized,
 }
 
