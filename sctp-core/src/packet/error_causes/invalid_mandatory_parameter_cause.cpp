@@ -1,0 +1,23 @@
+#include "packet/error_causes/invalid_mandatory_parameter_cause.h"
+
+#include "packet/parameters/tlv_value_checks.h"
+
+namespace sctp {
+
+ParseResult<InvalidMandatoryParameterCause> InvalidMandatoryParameterCause::parse(
+    const RawTlv& raw) {
+  constexpr const char* kWhat = "Invalid Mandatory Parameter cause";
+  if (auto e = tlv_checks::expect_type(raw, static_cast<uint16_t>(kCode), kWhat)) {
+    return Unexpected(*e);
+  }
+  // The cause length is exactly 4 (RFC 9260 section 3.3.10.7).
+  if (auto e = tlv_checks::expect_size(raw.value, 0, kWhat)) return Unexpected(*e);
+  return InvalidMandatoryParameterCause{};
+}
+
+void InvalidMandatoryParameterCause::serialize(ByteWriter& writer) const {
+  TlvWriter tlv(writer, static_cast<uint16_t>(kCode));
+  tlv.finish();
+}
+
+}  // namespace sctp
