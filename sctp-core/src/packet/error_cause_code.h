@@ -25,7 +25,7 @@ enum class ErrorCauseCode : uint16_t {
   kRequestToDeleteSourceAddress = 0x00A2,   // RFC 5061 5.3
   kIllegalAsconfAck = 0x00A3,               // RFC 5061 5.3
   kRequestRefusedNoAuthorization = 0x00A4,  // RFC 5061 5.3
-  kUnsupportedHmacIdentifier = 105,         // RFC 4895 4.1 (0x0069)
+  kUnsupportedHmacIdentifier = 0x0105,      // RFC 4895 4.1 (IANA: 261)
 };
 
 [[nodiscard]] const char* error_cause_name(uint16_t code);
