@@ -7,7 +7,8 @@ namespace sctp {
 ParseResult<DataChunk> DataChunk::parse(const RawChunk& raw) {
   if (!raw.is(kType)) return parse_error(ParseErrorCode::kWrongType, "DATA chunk");
   const ByteReader r(raw.value);
-  if (!r.has(0, kHeaderSize - 4)) return parse_error(ParseErrorCode::kLengthTooShort, "DATA chunk length");
+  if (!r.has(0, kHeaderSize - 4))
+    return parse_error(ParseErrorCode::kLengthTooShort, "DATA chunk length");
   DataChunk chunk;
   chunk.tsn = Tsn(r.u32(0));
   chunk.stream_id = StreamId(r.u16(4));

@@ -1,0 +1,38 @@
+#include "packet/chunks/iforward_tsn_chunk.h"
+
+#include "packet/chunks/chunk_checks.h"
+
+namespace sctp {
+
+ParseResult<IForwardTsnChunk> IForwardTsnChunk::parse(const RawChunk& raw) {
+  if (auto err = check_chunk_at_least(raw, kType, kFixedValueSize, "I-FORWARD TSN chunk length")) {
+    return Unexpected(*err);
+  }
+  const ByteReader r(raw.value);
+  if ((r.size() - kFixedValueSize) % kEntrySize != 0) {
+    return parse_error(ParseErrorCode::kMisaligned, "I-FORWARD TSN stream list");
+  }
+  IForwardTsnChunk chunk;
+  chunk.new_cumulative_tsn = Tsn(r.u32(0));
+  chunk.skipped_streams.reserve((r.size() - kFixedValueSize) / kEntrySize);
+  for (size_t offset = kFixedValueSize; offset < r.size(); offset += kEntrySize) {
+    chunk.skipped_streams.push_back(SkippedStream{StreamId(r.u16(offset)),
+                                                  (r.u16(offset + 2) & kFlagUnordered) != 0,
+                                                  Mid(r.u32(offset + 4))});
+  }
+  return chunk;
+}
+
+void IForwardTsnChunk::serialize(ByteWriter& writer) const {
+  writer.u8(static_cast<uint8_t>(kType));
+  writer.u8(0);
+  writer.u16(static_cast<uint16_t>(length()));
+  writer.u32(new_cumulative_tsn.value());
+  for (const SkippedStream& s : skipped_streams) {
+    writer.u16(s.stream_id.value());
+    writer.u16(s.unordered ? kFlagUnordered : 0);
+    writer.u32(s.mid.value());
+  }
+}
+
+}  // namespace sctp
