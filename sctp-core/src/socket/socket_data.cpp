@@ -1,0 +1,258 @@
+// The data path as seen by the association: RFC 9260 section 6 (DATA,
+// SACK timing, a_rwnd), 6.5 (invalid stream), 6.2 (empty DATA), RFC 8260
+// (I-DATA) and RFC 3758 (FORWARD TSN), built on the rx components
+// (DataTracker, ReassemblyQueue).
+#include "packet/chunks/data_chunk.h"
+#include "packet/chunks/forward_tsn_chunk.h"
+#include "packet/chunks/idata_chunk.h"
+#include "packet/chunks/sack_chunk.h"
+#include "packet/error_causes/invalid_stream_identifier_cause.h"
+#include "packet/error_causes/no_user_data_cause.h"
+#include "socket/socket_impl.h"
+
+namespace sctp {
+
+void Socket::Impl::start_data_path() {
+  DataTrackerOptions tracker_options;
+  tracker_options.delayed_ack_timeout = options_.delayed_ack_timeout;
+  data_tracker_.emplace(tcb_.peer_initial_tsn, tracker_options);
+  reassembly_.emplace(
+      tcb_.capabilities.message_interleaving ? ReassemblyMode::kIData : ReassemblyMode::kData,
+      tcb_.peer_initial_tsn, options_.receive_window);
+  packet_had_data_ = false;
+  invalid_streams_.clear();
+}
+
+void Socket::Impl::stop_data_path() {
+  data_tracker_.reset();
+  reassembly_.reset();
+  packet_had_data_ = false;
+  invalid_streams_.clear();
+}
+
+bool Socket::Impl::all_data_acknowledged() const {
+  // Nothing is ever queued for sending yet (see send()).
+  return true;
+}
+
+Tsn Socket::Impl::cumulative_tsn_ack() const {
+  return data_tracker_ ? data_tracker_->cumulative_tsn_ack() : tcb_.peer_initial_tsn.prev();
+}
+
+bool Socket::Impl::handle_data_path_chunk(const RawChunk& chunk) {
+  // DATA may arrive with the COOKIE ECHO (section 5.1 D) and until the peer
+  // has sent its SHUTDOWN (section 9.2 lets SHUTDOWN-SENT keep receiving).
+  const bool receiving = state_ == AssociationState::kEstablished ||
+                         state_ == AssociationState::kShutdownPending ||
+                         state_ == AssociationState::kShutdownSent;
+  switch (static_cast<ChunkType>(chunk.type)) {
+    case ChunkType::kData:
+      if (tcb_.capabilities.message_interleaving) {
+        // RFC 8260 section 2.1: DATA after I-DATA was negotiated.
+        abort_association(ErrorKind::kProtocolViolation, "DATA chunk on an I-DATA association", {});
+        return false;
+      }
+      if (receiving) handle_data(chunk);
+      return has_tcb();
+    case ChunkType::kIData:
+      if (!tcb_.capabilities.message_interleaving) return handle_unrecognized_chunk(chunk);
+      if (receiving) handle_idata(chunk);
+      return has_tcb();
+    case ChunkType::kForwardTsn:
+      if (!tcb_.capabilities.partial_reliability) return handle_unrecognized_chunk(chunk);
+      if (receiving) handle_forward_tsn(chunk);
+      return has_tcb();
+    case ChunkType::kSack:
+      // Nothing of ours is ever outstanding yet (see send()): a SACK only
+      // reports the peer's receive state.
+      if (auto sack = SackChunk::parse(chunk)) {
+        tcb_.peer_a_rwnd = sack->a_rwnd;
+      } else {
+        report_parse_error(chunk, sack.error());
+      }
+      return true;
+    default:
+      // I-FORWARD-TSN and RE-CONFIG are not handled yet: by their upper bits.
+      return handle_unrecognized_chunk(chunk);
+  }
+}
+
+void Socket::Impl::handle_data(const RawChunk& chunk) {
+  auto data = DataChunk::parse(chunk);
+  if (!data) {
+    report_parse_error(chunk, data.error());
+    return;
+  }
+  if (data->payload.empty()) {
+    // Section 6.2: ABORT with "No User Data".
+    const ErrorCause cause = NoUserDataCause{data->tsn};
+    abort_association(ErrorKind::kProtocolViolation, "DATA chunk without user data",
+                      std::span(&cause, 1));
+    return;
+  }
+  ReceivedFragment f;
+  f.tsn = data->tsn;
+  f.stream_id = data->stream_id;
+  f.ssn = data->ssn;
+  f.ppid = data->ppid;
+  f.unordered = data->unordered;
+  f.beginning = data->beginning;
+  f.ending = data->ending;
+  f.payload = data->payload;
+  accept_fragment(f, data->immediate_sack);
+}
+
+void Socket::Impl::handle_idata(const RawChunk& chunk) {
+  auto data = IDataChunk::parse(chunk);
+  if (!data) {
+    report_parse_error(chunk, data.error());
+    return;
+  }
+  if (data->payload.empty()) {
+    const ErrorCause cause = NoUserDataCause{data->tsn};
+    abort_association(ErrorKind::kProtocolViolation, "I-DATA chunk without user data",
+                      std::span(&cause, 1));
+    return;
+  }
+  ReceivedFragment f;
+  f.tsn = data->tsn;
+  f.stream_id = data->stream_id;
+  f.mid = data->mid;
+  f.fsn = data->fsn;
+  f.ppid = data->ppid;
+  f.unordered = data->unordered;
+  f.beginning = data->beginning;
+  f.ending = data->ending;
+  f.payload = data->payload;
+  accept_fragment(f, data->immediate_sack);
+}
+
+void Socket::Impl::accept_fragment(const ReceivedFragment& f, bool immediate_sack) {
+  packet_had_data_ = true;
+  if (f.stream_id.value() >= tcb_.inbound_streams) {
+    // Section 6.5: acknowledge the TSN but report the stream in an ERROR
+    // after the SACK, and drop the data.
+    if (data_tracker_->observe(f.tsn, immediate_sack) == DataTracker::Observation::kNew) {
+      invalid_streams_.push_back(f.stream_id);
+    }
+    return;
+  }
+  // Section 6.2: no room, no acknowledgement (unless the chunk fills the
+  // hole at the cumulative ack point, which frees nothing but unblocks
+  // delivery); the peer retransmits. Ask for an immediate SACK.
+  const bool fills_next = f.tsn == data_tracker_->cumulative_tsn_ack().next();
+  if (!reassembly_->has_space_for(f.payload.size()) && !fills_next) {
+    data_tracker_->request_immediate_sack();
+    return;
+  }
+  if (data_tracker_->observe(f.tsn, immediate_sack) == DataTracker::Observation::kNew) {
+    reassembly_->add(f);
+  }
+}
+
+void Socket::Impl::handle_forward_tsn(const RawChunk& chunk) {
+  auto fwd = ForwardTsnChunk::parse(chunk);
+  if (!fwd) {
+    report_parse_error(chunk, fwd.error());
+    return;
+  }
+  packet_had_data_ = true;
+  data_tracker_->handle_forward_tsn(fwd->new_cumulative_tsn);
+  std::vector<SkippedSsn> skipped;
+  skipped.reserve(fwd->skipped_streams.size());
+  for (const auto& s : fwd->skipped_streams)
+    skipped.push_back(SkippedSsn{s.stream_id, s.ssn});
+  reassembly_->handle_forward_tsn(fwd->new_cumulative_tsn, skipped);
+}
+
+void Socket::Impl::finish_received_packet() {
+  if (!data_tracker_ || !has_tcb()) return;
+  if (packet_had_data_) {
+    packet_had_data_ = false;
+    switch (data_tracker_->on_packet_end(callbacks_.now())) {
+      case DataTracker::SackTiming::kImmediate:
+        send_sack();
+        break;
+      case DataTracker::SackTiming::kDelayed:
+        if (!delayed_ack_->is_running()) {
+          if (const auto deadline = data_tracker_->delayed_sack_deadline()) {
+            delayed_ack_->start(std::max(DurationMs(0), *deadline - callbacks_.now()));
+          }
+        }
+        break;
+      case DataTracker::SackTiming::kNone:
+        break;
+    }
+    // Section 6.5: the ERROR follows the SACK.
+    if (!invalid_streams_.empty()) {
+      if (delayed_ack_->is_running()) send_sack();
+      ErrorChunk error;
+      for (StreamId s : invalid_streams_)
+        error.causes.emplace_back(InvalidStreamIdentifierCause{s});
+      invalid_streams_.clear();
+      send_to_peer(error);
+    }
+    // Section 9.2: in SHUTDOWN-SENT every packet with DATA is answered with
+    // a SHUTDOWN carrying the new cumulative ack, and T2 restarts.
+    if (state_ == AssociationState::kShutdownSent) {
+      send_shutdown();
+      t2_shutdown_->start(rto_.rto());
+    }
+  }
+  // Deliver after sending our replies: the user may act on a message only
+  // after this call returns anyway.
+  while (reassembly_ && reassembly_->has_message()) {
+    std::optional<Message> message = reassembly_->pop_message();
+    if (!message) break;
+    ++metrics_.messages_received;
+    callbacks_.on_message(std::move(*message));
+  }
+}
+
+void Socket::Impl::send_sack() {
+  if (!data_tracker_) return;
+  delayed_ack_->stop();
+  const SackInfo info = data_tracker_->make_sack(uint32_t(
+      std::min<size_t>(reassembly_->remaining_capacity(), std::numeric_limits<uint32_t>::max())));
+  SackChunk sack;
+  sack.cumulative_tsn_ack = info.cumulative_tsn_ack;
+  sack.a_rwnd = info.a_rwnd;
+  for (const GapAckBlock& b : info.gap_ack_blocks)
+    sack.gap_ack_blocks.push_back({b.start, b.end});
+  for (Tsn t : info.duplicate_tsns)
+    sack.duplicate_tsns.push_back(t);
+  send_to_peer(sack);
+}
+
+void Socket::Impl::on_delayed_ack_expired() {
+  if (data_tracker_ && data_tracker_->on_delayed_sack_timeout(callbacks_.now())) send_sack();
+}
+
+// ---------------------------------------------------------------- send API
+
+SendStatus Socket::Impl::send(StreamId /*stream*/, std::span<const uint8_t> payload,
+                              const SendOptions& /*options*/) {
+  if (payload.empty()) return SendStatus::kErrorMessageEmpty;
+  if (payload.size() > options_.max_message_size) return SendStatus::kErrorMessageTooLarge;
+  if (state_ != AssociationState::kEstablished && state_ != AssociationState::kCookieWait &&
+      state_ != AssociationState::kCookieEchoed && state_ != AssociationState::kClosed) {
+    return SendStatus::kErrorShuttingDown;
+  }
+  // The send queue / retransmission queue (src/tx) do not exist yet, so no
+  // message can be queued: report the send buffer as full.
+  return SendStatus::kErrorResourceExhaustion;
+}
+
+size_t Socket::Impl::buffered_amount(StreamId /*stream*/) const {
+  return 0;
+}
+size_t Socket::Impl::total_buffered_amount() const {
+  return 0;
+}
+void Socket::Impl::set_buffered_amount_low_threshold(StreamId /*stream*/, size_t /*bytes*/) {}
+void Socket::Impl::set_total_buffered_amount_low_threshold(size_t /*bytes*/) {}
+bool Socket::Impl::reset_streams(std::span<const StreamId> /*outgoing_streams*/) {
+  return false;
+}
+
+}  // namespace sctp
