@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rx/forward_tsn_info.h"
 #include "rx/fragment_store.h"
 #include "rx/received_fragment.h"
 #include "sctp/strong_types.h"
@@ -32,19 +33,6 @@ namespace sctp {
 enum class ReassemblyMode : uint8_t {
   kData,   // DATA chunks: SSN ordering, fragments on consecutive TSNs
   kIData,  // I-DATA chunks (RFC 8260): MID ordering, FSN within a message
-};
-
-// FORWARD-TSN stream entry (RFC 3758 section 3.2): the highest SSN skipped.
-struct SkippedSsn {
-  StreamId stream_id;
-  Ssn ssn;
-};
-// I-FORWARD-TSN entry (RFC 8260 section 2.3.1): the highest MID skipped in
-// the stream's ordered or unordered message space.
-struct SkippedMid {
-  StreamId stream_id;
-  bool unordered = false;
-  Mid mid;
 };
 
 class ReassemblyQueue {
