@@ -42,8 +42,15 @@ ReassemblyQueue::PendingMessage& ReassemblyQueue::find_or_insert(std::vector<Pen
 }
 
 ReassemblyQueue::AddResult ReassemblyQueue::add(const ReceivedFragment& f) {
-  StreamState& s = stream(f.stream_id);
   const uint64_t tsn_key = tsn_unwrapper_.unwrap(f.tsn);
+  if (deferred_ && tsn_key > deferred_->last_tsn) {
+    // RFC 6525 5.2.2: numbered after the pending reset; keep it for later.
+    deferred_->held.push_back(
+        HeldFragment{f, std::vector<uint8_t>(f.payload.begin(), f.payload.end())});
+    buffered_bytes_ += f.payload.size();
+    return AddResult::kAccepted;
+  }
+  StreamState& s = stream(f.stream_id);
   if (!f.unordered) {
     // DATA orders fragments of a message by TSN, I-DATA by FSN.
     const uint64_t key = mode_ == ReassemblyMode::kData ? tsn_key : f.fsn.value();
@@ -232,6 +239,25 @@ void ReassemblyQueue::reset_streams(std::span<const StreamId> streams) {
     buffered_bytes_ -= held_bytes(it->second);
     streams_.erase(it);
   }
+}
+
+void ReassemblyQueue::defer_reset(Tsn sender_last_assigned_tsn, std::span<const StreamId> streams) {
+  deferred_ = DeferredReset{tsn_unwrapper_.peek(sender_last_assigned_tsn),
+                            std::vector<StreamId>(streams.begin(), streams.end()),
+                            {}};
+}
+
+bool ReassemblyQueue::maybe_apply_deferred_reset(Tsn cumulative_tsn_ack) {
+  if (!deferred_ || tsn_unwrapper_.peek(cumulative_tsn_ack) < deferred_->last_tsn) return false;
+  DeferredReset deferred = std::move(*deferred_);
+  deferred_.reset();
+  reset_streams(deferred.streams);
+  for (HeldFragment& h : deferred.held) {
+    buffered_bytes_ -= h.bytes.size();
+    h.fragment.payload = h.bytes;
+    (void)add(h.fragment);
+  }
+  return true;
 }
 
 }  // namespace sctp

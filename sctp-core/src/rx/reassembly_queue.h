@@ -67,6 +67,18 @@ class ReassemblyQueue {
   // data is left on them is discarded. An empty list means all streams.
   void reset_streams(std::span<const StreamId> streams);
 
+  // RFC 6525 section 5.2.2, deferred reset: the request's Sender's Last
+  // Assigned TSN is ahead of our Cumulative TSN Ack. Until it is reached,
+  // fragments with a higher TSN (already numbered after the reset) are held
+  // aside instead of being mistaken for old SSNs. One deferred reset at a
+  // time (the socket answers "in progress" to another).
+  void defer_reset(Tsn sender_last_assigned_tsn, std::span<const StreamId> streams);
+  [[nodiscard]] bool has_deferred_reset() const { return deferred_.has_value(); }
+  // Performs the deferred reset once `cumulative_tsn_ack` has reached the
+  // request's last TSN, then processes the held fragments. Returns true if
+  // the reset was performed (the socket reports the streams as reset).
+  bool maybe_apply_deferred_reset(Tsn cumulative_tsn_ack);
+
   [[nodiscard]] bool has_message() const { return !ready_.empty(); }
   [[nodiscard]] size_t ready_message_count() const { return ready_.size(); }
   std::optional<Message> pop_message();
@@ -117,7 +129,18 @@ class ReassemblyQueue {
   void deliver_single(const ReceivedFragment& f);
   static PendingMessage& find_or_insert(std::vector<PendingMessage>& list, uint64_t id);
 
+  struct HeldFragment {
+    ReceivedFragment fragment;  // payload re-pointed at `bytes` on replay
+    std::vector<uint8_t> bytes;
+  };
+  struct DeferredReset {
+    uint64_t last_tsn;  // unwrapped Sender's Last Assigned TSN
+    std::vector<StreamId> streams;
+    std::vector<HeldFragment> held;
+  };
+
   ReassemblyMode mode_;
+  std::optional<DeferredReset> deferred_;
   SerialUnwrapper<Tsn> tsn_unwrapper_;
   size_t max_buffered_bytes_;
   size_t buffered_bytes_ = 0;

@@ -313,6 +313,27 @@ TEST(ReassemblyQueue, ResetAllStreamsDiscardsPartialData) {
   EXPECT_EQ(q.active_stream_count(), 0u);
 }
 
+TEST(ReassemblyQueue, DeferredResetHoldsDataNumberedAfterTheReset) {
+  // RFC 6525 section 5.2.2: the peer reset stream 1 after sending SSN 0 and
+  // 1 (TSN 1, 2; last assigned TSN 2), then sent a new SSN 0 at TSN 3. TSN 1
+  // is still missing: TSN 3 must wait for the reset instead of being taken
+  // for the old SSN 0.
+  ReassemblyQueue q(ReassemblyMode::kData, Tsn(1), 1000);
+  (void)q.add(Frag(2, 1, "old1", true, true).ssn(1).get());
+  const StreamId streams[] = {StreamId(1)};
+  q.defer_reset(Tsn(2), streams);
+  EXPECT_TRUE(q.has_deferred_reset());
+  EXPECT_EQ(q.add(Frag(3, 1, "new0", true, true).ssn(0).get()), Result::kAccepted);
+  EXPECT_FALSE(q.has_message());
+  EXPECT_FALSE(q.maybe_apply_deferred_reset(Tsn(0)));  // cum still below 2
+  (void)q.add(Frag(1, 1, "old0", true, true).ssn(0).get());
+  EXPECT_EQ(drain(q), (Strings{"old0", "old1"}));
+  EXPECT_TRUE(q.maybe_apply_deferred_reset(Tsn(3)));
+  EXPECT_FALSE(q.has_deferred_reset());
+  EXPECT_EQ(drain(q), Strings{"new0"});
+  EXPECT_EQ(q.buffered_bytes(), 0u);
+}
+
 TEST(ReassemblyQueue, StreamStateIsCreatedLazily) {
   ReassemblyQueue q(ReassemblyMode::kData, Tsn(1), 1000);
   EXPECT_EQ(q.active_stream_count(), 0u);
