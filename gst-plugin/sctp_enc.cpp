@@ -1,0 +1,865 @@
+#include "sctp_enc.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "association.h"
+#include "stream_settings.h"
+
+GST_DEBUG_CATEGORY_STATIC(gst_sctp_enc_debug);
+#define GST_CAT_DEFAULT gst_sctp_enc_debug
+
+using gstsctp::Association;
+using gstsctp::AssociationSettings;
+using gstsctp::SendResult;
+using gstsctp::StreamSettings;
+
+namespace {
+
+constexpr guint kDefaultAssociationId = 1;
+constexpr guint kDefaultRemotePort = 0;
+// What a port of 0 means: gst-plugins-bad never starts an association until
+// both ports are set; we use the WebRTC port (RFC 8841) instead.
+constexpr uint16_t kPortWhenZero = 5000;
+constexpr guint kMaxStreamId = 65534;  // 65535 is not a valid stream id
+constexpr guint kDefaultCloseTimeoutMs = 1000;
+// How long PAUSED->READY waits for the ABORT (or last packets) to leave.
+constexpr gint64 kDrainTimeoutUs = 200 * 1000;
+// A bound on packets waiting for the src pad: a stuck downstream then looks
+// like a lossy link to SCTP (which retransmits) instead of growing memory.
+constexpr size_t kMaxQueuedPackets = 16384;
+
+enum {
+  PROP_0,
+  PROP_ASSOCIATION_ID,
+  PROP_REMOTE_PORT,
+  PROP_USE_SOCK_STREAM,
+  PROP_INITIATE,
+  PROP_MTU,
+  PROP_MAX_MESSAGE_SIZE,
+  PROP_RECEIVE_BUFFER_SIZE,
+  PROP_SEND_BUFFER_SIZE,
+  PROP_ZERO_CHECKSUM,
+  PROP_MESSAGE_INTERLEAVING,
+  PROP_GRACEFUL_CLOSE,
+  PROP_CLOSE_TIMEOUT,
+  PROP_STATS,
+};
+
+enum { SIGNAL_ASSOCIATION_ESTABLISHED, SIGNAL_BYTES_SENT, N_SIGNALS };
+guint signals[N_SIGNALS];
+
+GstStaticPadTemplate sink_template =
+    GST_STATIC_PAD_TEMPLATE("sink_%u", GST_PAD_SINK, GST_PAD_REQUEST, GST_STATIC_CAPS_ANY);
+GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE("src", GST_PAD_SRC, GST_PAD_ALWAYS,
+                                                            GST_STATIC_CAPS("application/x-sctp"));
+
+// Per sink pad: the stream's settings and flow state.
+struct PadState {
+  guint16 stream_id = 0;
+  StreamSettings settings;  // GST_OBJECT_LOCK (pad)
+  std::atomic<guint64> bytes_sent{0};
+  std::atomic<bool> flushing{false};
+  std::atomic<bool> eos{false};
+};
+
+}  // namespace
+
+// The element's C++ side. It is the association's EncoderSide: packets the
+// core produces are queued here and pushed from the src pad's task, so no
+// thread that drives the core (timer thread, sctpdec's streaming thread, a
+// state change) ever blocks downstream.
+struct EncState final : gstsctp::EncoderSide {
+  explicit EncState(GstSctpEnc* element) : self(element) {}
+  GstElement* element() override { return GST_ELEMENT(self); }
+  void queue_packets(GstBufferList* packets) override;
+  void queue_eos() override;
+  void association_established(bool established) override;
+
+  GstSctpEnc* self;
+
+  // Properties (GST_OBJECT_LOCK).
+  guint association_id = kDefaultAssociationId;
+  guint remote_port = kDefaultRemotePort;
+  bool use_sock_stream = false;
+  AssociationSettings settings;
+  bool graceful_close = false;
+  guint close_timeout_ms = kDefaultCloseTimeoutMs;
+
+  std::shared_ptr<Association> association;  // GST_OBJECT_LOCK; set while PAUSED/PLAYING
+
+  // Output queue for the src pad task.
+  std::mutex out_mutex;
+  std::condition_variable out_cv;
+  std::deque<GstBufferList*> out;
+  size_t out_packets = 0;
+  bool out_eos = false;
+  bool out_flushing = true;
+  bool need_stream_start = true;
+  std::atomic<int> src_ret{GST_FLOW_FLUSHING};
+};
+
+struct _GstSctpEnc {
+  GstElement parent;
+  GstPad* src_pad;
+  EncState* state;
+};
+
+struct _GstSctpEncPad {
+  GstPad parent;
+  PadState* state;
+};
+
+// GLib's type boilerplate casts C-style.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+G_DEFINE_TYPE(GstSctpEncPad, gst_sctp_enc_pad, GST_TYPE_PAD)
+G_DEFINE_TYPE(GstSctpEnc, gst_sctp_enc, GST_TYPE_ELEMENT)
+#pragma GCC diagnostic pop
+GST_ELEMENT_REGISTER_DEFINE(sctpenc, "sctpenc", GST_RANK_NONE, GST_TYPE_SCTP_ENC)
+
+// ------------------------------------------------------------------ the pad
+
+static void gst_sctp_enc_pad_finalize(GObject* object) {
+  delete GST_SCTP_ENC_PAD(object)->state;
+  G_OBJECT_CLASS(gst_sctp_enc_pad_parent_class)->finalize(object);
+}
+
+static void gst_sctp_enc_pad_class_init(GstSctpEncPadClass* klass) {
+  G_OBJECT_CLASS(klass)->finalize = gst_sctp_enc_pad_finalize;
+}
+
+static void gst_sctp_enc_pad_init(GstSctpEncPad* pad) {
+  pad->state = new PadState();
+}
+
+// ------------------------------------------------------------------ helpers
+
+static std::shared_ptr<Association> current_association(GstSctpEnc* self) {
+  GST_OBJECT_LOCK(self);
+  std::shared_ptr<Association> association = self->state->association;
+  GST_OBJECT_UNLOCK(self);
+  return association;
+}
+
+static void set_sink_pads_flushing(GstSctpEnc* self, bool flushing) {
+  GST_OBJECT_LOCK(self);
+  for (GList* l = GST_ELEMENT(self)->sinkpads; l != nullptr; l = l->next) {
+    GST_SCTP_ENC_PAD(l->data)->state->flushing = flushing;
+  }
+  std::shared_ptr<Association> association = self->state->association;
+  GST_OBJECT_UNLOCK(self);
+  if (flushing && association) association->wake_waiters();
+}
+
+// EOS on every sink pad (at least one) ends the association gracefully.
+static void maybe_shutdown_on_eos(GstSctpEnc* self) {
+  bool all_eos = true;
+  int pads = 0;
+  GST_OBJECT_LOCK(self);
+  for (GList* l = GST_ELEMENT(self)->sinkpads; l != nullptr; l = l->next) {
+    ++pads;
+    all_eos = all_eos && GST_SCTP_ENC_PAD(l->data)->state->eos.load();
+  }
+  std::shared_ptr<Association> association = self->state->association;
+  GST_OBJECT_UNLOCK(self);
+  if (pads > 0 && all_eos && association) {
+    GST_INFO_OBJECT(self, "all sink pads are EOS: shutting the association down");
+    association->shutdown();
+  }
+}
+
+// ------------------------------------------------------------------ EncoderSide
+
+void EncState::queue_packets(GstBufferList* packets) {
+  std::lock_guard lock(out_mutex);
+  const size_t n = gst_buffer_list_length(packets);
+  if (out_flushing || out_packets + n > kMaxQueuedPackets) {
+    GST_LOG_OBJECT(self, "dropping %zu packets (%s)", n,
+                   out_flushing ? "src pad not running" : "output queue full");
+    gst_buffer_list_unref(packets);
+    return;
+  }
+  out.push_back(packets);
+  out_packets += n;
+  out_cv.notify_one();
+}
+
+void EncState::queue_eos() {
+  std::lock_guard lock(out_mutex);
+  out_eos = true;
+  out_cv.notify_one();
+}
+
+void EncState::association_established(bool established) {
+  GST_INFO_OBJECT(self, "association %s", established ? "established" : "ended");
+  g_signal_emit(self, signals[SIGNAL_ASSOCIATION_ESTABLISHED], 0, gboolean(established));
+}
+
+// ------------------------------------------------------------------ src pad task
+
+static void push_stream_start(GstSctpEnc* self) {
+  gchar* stream_id = gst_pad_create_stream_id(self->src_pad, GST_ELEMENT(self), nullptr);
+  gst_pad_push_event(self->src_pad, gst_event_new_stream_start(stream_id));
+  g_free(stream_id);
+  GstCaps* caps = gst_caps_new_empty_simple("application/x-sctp");
+  gst_pad_push_event(self->src_pad, gst_event_new_caps(caps));
+  gst_caps_unref(caps);
+  GstSegment segment;
+  gst_segment_init(&segment, GST_FORMAT_BYTES);
+  gst_pad_push_event(self->src_pad, gst_event_new_segment(&segment));
+}
+
+static void src_loop(gpointer user_data) {
+  GstSctpEnc* self = GST_SCTP_ENC(user_data);
+  EncState* st = self->state;
+  std::deque<GstBufferList*> lists;
+  bool eos = false;
+  bool first = false;
+  {
+    std::unique_lock lock(st->out_mutex);
+    st->out_cv.wait(lock, [st] { return st->out_flushing || st->out_eos || !st->out.empty(); });
+    if (st->out_flushing) {
+      lock.unlock();
+      gst_pad_pause_task(self->src_pad);
+      return;
+    }
+    lists.swap(st->out);
+    st->out_packets = 0;
+    eos = st->out_eos;
+    st->out_eos = false;
+    first = st->need_stream_start;
+    st->need_stream_start = false;
+  }
+  if (first) push_stream_start(self);
+
+  // One list per wake-up: everything the core produced meanwhile.
+  GstFlowReturn ret = GST_FLOW_OK;
+  if (!lists.empty()) {
+    GstBufferList* merged = lists.front();
+    lists.pop_front();
+    if (!lists.empty()) {
+      merged = gst_buffer_list_make_writable(merged);
+      for (GstBufferList* list : lists) {
+        const guint n = gst_buffer_list_length(list);
+        for (guint i = 0; i < n; ++i) {
+          gst_buffer_list_add(merged, gst_buffer_ref(gst_buffer_list_get(list, i)));
+        }
+        gst_buffer_list_unref(list);
+      }
+    }
+    ret = gst_pad_push_list(self->src_pad, merged);
+  }
+  if (eos && ret == GST_FLOW_OK) gst_pad_push_event(self->src_pad, gst_event_new_eos());
+  st->src_ret = ret;
+  if (ret == GST_FLOW_NOT_LINKED) {
+    GST_DEBUG_OBJECT(self, "src pad not linked, packets dropped");
+  } else if (ret == GST_FLOW_FLUSHING) {
+    gst_pad_pause_task(self->src_pad);
+  } else if (ret < GST_FLOW_EOS) {
+    GST_ELEMENT_FLOW_ERROR(self, ret);
+    gst_pad_pause_task(self->src_pad);
+  }
+}
+
+static bool start_src_task(GstSctpEnc* self) {
+  {
+    std::lock_guard lock(self->state->out_mutex);
+    self->state->out_flushing = false;
+  }
+  self->state->src_ret = GST_FLOW_OK;
+  return gst_pad_start_task(self->src_pad, src_loop, self, nullptr) != FALSE;
+}
+
+// Lets the task push what is queued (the ABORT) before the pad goes down;
+// bounded, since downstream may not accept data any more.
+static void drain_src_queue(GstSctpEnc* self) {
+  const gint64 deadline = g_get_monotonic_time() + kDrainTimeoutUs;
+  while (g_get_monotonic_time() < deadline) {
+    {
+      std::lock_guard lock(self->state->out_mutex);
+      if (self->state->out.empty() || self->state->out_flushing) return;
+    }
+    if (GST_PAD_TASK(self->src_pad) == nullptr ||
+        gst_task_get_state(GST_PAD_TASK(self->src_pad)) != GST_TASK_STARTED) {
+      return;
+    }
+    g_usleep(1000);
+  }
+}
+
+static void stop_src_task(GstSctpEnc* self) {
+  {
+    std::lock_guard lock(self->state->out_mutex);
+    self->state->out_flushing = true;
+    for (GstBufferList* list : self->state->out)
+      gst_buffer_list_unref(list);
+    self->state->out.clear();
+    self->state->out_packets = 0;
+    self->state->out_eos = false;
+    self->state->out_cv.notify_all();
+  }
+  gst_pad_stop_task(self->src_pad);
+  self->state->src_ret = GST_FLOW_FLUSHING;
+}
+
+// ------------------------------------------------------------------ sink pads
+
+static GstFlowReturn send_buffer(GstSctpEnc* self, GstSctpEncPad* pad, GstBuffer* buffer) {
+  PadState* ps = pad->state;
+  if (ps->flushing) return GST_FLOW_FLUSHING;
+  const GstFlowReturn src_ret = GstFlowReturn(self->state->src_ret.load());
+  if (src_ret < GST_FLOW_EOS) return src_ret;
+
+  std::shared_ptr<Association> association = current_association(self);
+  if (!association) return GST_FLOW_FLUSHING;
+
+  StreamSettings settings;
+  GST_OBJECT_LOCK(pad);
+  settings = ps->settings;
+  GST_OBJECT_UNLOCK(pad);
+  gstsctp::apply_send_meta(buffer, settings);
+  GST_OBJECT_LOCK(self);
+  const bool use_sock_stream = self->state->use_sock_stream;
+  GST_OBJECT_UNLOCK(self);
+
+  GstMapInfo map;
+  if (!gst_buffer_map(buffer, &map, GST_MAP_READ)) {
+    GST_ELEMENT_ERROR(self, RESOURCE, READ, ("Could not map a buffer"), (nullptr));
+    return GST_FLOW_ERROR;
+  }
+  GST_LOG_OBJECT(pad, "sending %zu bytes, ppid %u, %s, pr %s %u", map.size, settings.ppid,
+                 settings.ordered ? "ordered" : "unordered",
+                 gstsctp::to_string(settings.reliability), settings.reliability_parameter);
+  GstFlowReturn ret = GST_FLOW_OK;
+  for (;;) {
+    const uint64_t epoch = association->space_epoch();
+    const SendResult result = association->send(ps->stream_id, settings, use_sock_stream,
+                                                std::span<const uint8_t>(map.data, map.size));
+    if (result == SendResult::kSent) {
+      ps->bytes_sent += map.size;
+      break;
+    }
+    if (result == SendResult::kWouldBlock) {
+      // Woken by SACKs freeing room (on_total_buffered_amount_low), the
+      // association starting or ending, a flush or a state change.
+      GST_LOG_OBJECT(pad, "send buffer full, waiting");
+      association->wait_for_space(epoch, [ps] { return ps->flushing.load(); });
+      if (ps->flushing) {
+        ret = GST_FLOW_FLUSHING;
+        break;
+      }
+      continue;
+    }
+    switch (result) {
+      case SendResult::kAbandoned:
+        GST_DEBUG_OBJECT(pad, "message abandoned by the \"buf\" policy");
+        break;
+      case SendResult::kEnded:
+        GST_DEBUG_OBJECT(pad, "association ended");
+        ret = GST_FLOW_EOS;
+        break;
+      case SendResult::kTooLarge:
+        GST_ELEMENT_WARNING(
+            self, RESOURCE, WRITE, ("Message too large, dropped"),
+            ("%zu bytes on stream %u exceed max-message-size", map.size, ps->stream_id));
+        break;
+      case SendResult::kInvalidStream:
+        GST_ELEMENT_WARNING(
+            self, RESOURCE, WRITE, ("Message on an invalid stream, dropped"),
+            ("stream %u is not below the negotiated number of streams", ps->stream_id));
+        break;
+      case SendResult::kNotSendable:
+        GST_WARNING_OBJECT(pad,
+                           "empty buffer with PPID %u cannot be sent (RFC 8831 6.6 defines empty "
+                           "messages for the WebRTC PPIDs only), dropped",
+                           settings.ppid);
+        break;
+      default:
+        break;
+    }
+    break;
+  }
+  gst_buffer_unmap(buffer, &map);
+  return ret;
+}
+
+static GstFlowReturn sink_chain(GstPad* pad, GstObject* parent, GstBuffer* buffer) {
+  const GstFlowReturn ret = send_buffer(GST_SCTP_ENC(parent), GST_SCTP_ENC_PAD(pad), buffer);
+  gst_buffer_unref(buffer);
+  return ret;
+}
+
+static GstFlowReturn sink_chain_list(GstPad* pad, GstObject* parent, GstBufferList* list) {
+  GstFlowReturn ret = GST_FLOW_OK;
+  const guint n = gst_buffer_list_length(list);
+  for (guint i = 0; i < n && ret == GST_FLOW_OK; ++i) {
+    ret = send_buffer(GST_SCTP_ENC(parent), GST_SCTP_ENC_PAD(pad), gst_buffer_list_get(list, i));
+  }
+  gst_buffer_list_unref(list);
+  return ret;
+}
+
+static gboolean sink_event(GstPad* pad, GstObject* parent, GstEvent* event) {
+  GstSctpEnc* self = GST_SCTP_ENC(parent);
+  PadState* ps = GST_SCTP_ENC_PAD(pad)->state;
+  switch (GST_EVENT_TYPE(event)) {
+    case GST_EVENT_CAPS: {
+      GstCaps* caps = nullptr;
+      gst_event_parse_caps(event, &caps);
+      GST_DEBUG_OBJECT(pad, "caps %" GST_PTR_FORMAT, caps);
+      GST_OBJECT_LOCK(pad);
+      gstsctp::apply_caps(caps, ps->settings);
+      GST_OBJECT_UNLOCK(pad);
+      gst_event_unref(event);
+      return TRUE;
+    }
+    case GST_EVENT_STREAM_START:
+    case GST_EVENT_SEGMENT:
+    case GST_EVENT_TAG:
+      // The src pad carries packets of every stream: it has its own.
+      gst_event_unref(event);
+      return TRUE;
+    case GST_EVENT_EOS:
+      ps->eos = true;
+      gst_event_unref(event);
+      maybe_shutdown_on_eos(self);
+      return TRUE;
+    case GST_EVENT_FLUSH_START: {
+      // Only this stream flushes: the association and its src pad carry on.
+      ps->flushing = true;
+      if (auto association = current_association(self)) association->wake_waiters();
+      gst_event_unref(event);
+      return TRUE;
+    }
+    case GST_EVENT_FLUSH_STOP:
+      ps->flushing = false;
+      ps->eos = false;
+      gst_event_unref(event);
+      return TRUE;
+    default:
+      return gst_pad_event_default(pad, parent, event);
+  }
+}
+
+// ------------------------------------------------------------------ request pads
+
+static bool stream_in_use(GstSctpEnc* self, guint stream) {
+  for (GList* l = GST_ELEMENT(self)->sinkpads; l != nullptr; l = l->next) {
+    if (GST_SCTP_ENC_PAD(l->data)->state->stream_id == stream) return true;
+  }
+  return false;
+}
+
+static GstPad* request_new_pad(GstElement* element, GstPadTemplate* templ, const gchar* name,
+                               const GstCaps* caps) {
+  GstSctpEnc* self = GST_SCTP_ENC(element);
+  guint stream = 0;
+  GST_OBJECT_LOCK(self);
+  if (name != nullptr) {
+    char tail = 0;
+    if (std::sscanf(name, "sink_%u%c", &stream, &tail) != 1 || stream > kMaxStreamId) {
+      GST_OBJECT_UNLOCK(self);
+      GST_ERROR_OBJECT(self, "Invalid sink pad name %s (sink_0 .. sink_%u)", name, kMaxStreamId);
+      return nullptr;
+    }
+    if (stream_in_use(self, stream)) {
+      GST_OBJECT_UNLOCK(self);
+      GST_ERROR_OBJECT(self, "Pad %s already exists", name);
+      return nullptr;
+    }
+  } else {
+    while (stream <= kMaxStreamId && stream_in_use(self, stream))
+      ++stream;
+    if (stream > kMaxStreamId) {
+      GST_OBJECT_UNLOCK(self);
+      GST_ERROR_OBJECT(self, "Every stream id is in use");
+      return nullptr;
+    }
+  }
+  GST_OBJECT_UNLOCK(self);
+
+  gchar* pad_name = g_strdup_printf("sink_%u", stream);
+  GstPad* pad = GST_PAD(g_object_new(GST_TYPE_SCTP_ENC_PAD, "name", pad_name, "direction",
+                                     GST_PAD_SINK, "template", templ, nullptr));
+  g_free(pad_name);
+  PadState* ps = GST_SCTP_ENC_PAD(pad)->state;
+  ps->stream_id = guint16(stream);
+  if (caps != nullptr) gstsctp::apply_caps(caps, ps->settings);
+  gst_pad_set_chain_function(pad, GST_DEBUG_FUNCPTR(sink_chain));
+  gst_pad_set_chain_list_function(pad, GST_DEBUG_FUNCPTR(sink_chain_list));
+  gst_pad_set_event_function(pad, GST_DEBUG_FUNCPTR(sink_event));
+  GST_PAD_SET_PROXY_ALLOCATION(pad);
+
+  GST_DEBUG_OBJECT(self, "new pad %s:%s for stream %u", GST_DEBUG_PAD_NAME(pad), stream);
+  // Activated by gst_element_add_pad when the element is already running.
+  if (!gst_element_add_pad(element, pad)) {
+    gst_object_unref(pad);
+    return nullptr;
+  }
+  return pad;
+}
+
+static void release_pad(GstElement* element, GstPad* pad) {
+  GstSctpEnc* self = GST_SCTP_ENC(element);
+  PadState* ps = GST_SCTP_ENC_PAD(pad)->state;
+  ps->flushing = true;
+  std::shared_ptr<Association> association = current_association(self);
+  if (association) association->wake_waiters();
+  gst_pad_set_active(pad, FALSE);  // waits for the chain function to return
+  // RFC 8831 section 6.7: closing a data channel resets its outgoing stream.
+  if (association && !association->reset_stream(ps->stream_id)) {
+    GST_DEBUG_OBJECT(self, "stream %u not reset (no association or no RE-CONFIG)", ps->stream_id);
+  }
+  gst_element_remove_pad(element, pad);
+  maybe_shutdown_on_eos(self);
+}
+
+// ------------------------------------------------------------------ state
+
+static bool attach(GstSctpEnc* self) {
+  GST_OBJECT_LOCK(self);
+  const guint id = self->state->association_id;
+  AssociationSettings settings = self->state->settings;
+  settings.remote_port =
+      self->state->remote_port == 0 ? kPortWhenZero : uint16_t(self->state->remote_port);
+  GST_OBJECT_UNLOCK(self);
+
+  std::shared_ptr<Association> association = gstsctp::acquire_association(id);
+  GST_OBJECT_LOCK(self);
+  self->state->association = association;
+  GST_OBJECT_UNLOCK(self);
+  if (!association->attach_encoder(self->state, settings)) {
+    GST_ELEMENT_ERROR(self, RESOURCE, BUSY, ("SCTP association %u is already in use", id),
+                      ("another sctpenc uses sctp-association-id %u", id));
+    GST_OBJECT_LOCK(self);
+    self->state->association.reset();
+    GST_OBJECT_UNLOCK(self);
+    return false;
+  }
+  return true;
+}
+
+static void detach(GstSctpEnc* self) {
+  GST_OBJECT_LOCK(self);
+  std::shared_ptr<Association> association = std::move(self->state->association);
+  self->state->association.reset();
+  const bool graceful = self->state->graceful_close;
+  const int timeout = int(self->state->close_timeout_ms);
+  GST_OBJECT_UNLOCK(self);
+  if (!association) return;
+  association->wake_waiters();
+  // ABORT (or SHUTDOWN) is queued for the src pad, still active here.
+  association->detach_encoder(graceful, timeout);
+  drain_src_queue(self);
+}
+
+static GstStateChangeReturn change_state(GstElement* element, GstStateChange transition) {
+  GstSctpEnc* self = GST_SCTP_ENC(element);
+  switch (transition) {
+    case GST_STATE_CHANGE_PAUSED_TO_READY:
+      set_sink_pads_flushing(self, true);
+      detach(self);
+      stop_src_task(self);
+      break;
+    default:
+      break;
+  }
+
+  const GstStateChangeReturn ret =
+      GST_ELEMENT_CLASS(gst_sctp_enc_parent_class)->change_state(element, transition);
+  if (ret == GST_STATE_CHANGE_FAILURE) return ret;
+
+  switch (transition) {
+    case GST_STATE_CHANGE_READY_TO_PAUSED:
+      set_sink_pads_flushing(self, false);
+      GST_OBJECT_LOCK(self);
+      for (GList* l = element->sinkpads; l != nullptr; l = l->next) {
+        GST_SCTP_ENC_PAD(l->data)->state->eos = false;
+      }
+      GST_OBJECT_UNLOCK(self);
+      {
+        std::lock_guard lock(self->state->out_mutex);
+        self->state->need_stream_start = true;
+      }
+      if (!start_src_task(self) || !attach(self)) {
+        stop_src_task(self);
+        return GST_STATE_CHANGE_FAILURE;
+      }
+      break;
+    default:
+      break;
+  }
+  return ret;
+}
+
+// ------------------------------------------------------------------ action signal
+
+static guint64 bytes_sent(GstSctpEnc* self, guint stream) {
+  guint64 bytes = 0;
+  GST_OBJECT_LOCK(self);
+  for (GList* l = GST_ELEMENT(self)->sinkpads; l != nullptr; l = l->next) {
+    PadState* ps = GST_SCTP_ENC_PAD(l->data)->state;
+    if (ps->stream_id == stream) bytes = ps->bytes_sent;
+  }
+  GST_OBJECT_UNLOCK(self);
+  return bytes;
+}
+
+// ------------------------------------------------------------------ properties
+
+static bool settable_now(GstSctpEnc* self, GParamSpec* pspec) {
+  // Association-level settings apply when the association starts.
+  if (GST_STATE(self) > GST_STATE_READY) {
+    GST_WARNING_OBJECT(self, "%s takes effect the next time the element starts",
+                       g_param_spec_get_name(pspec));
+  }
+  return true;
+}
+
+static void set_property(GObject* object, guint prop_id, const GValue* value, GParamSpec* pspec) {
+  GstSctpEnc* self = GST_SCTP_ENC(object);
+  EncState* st = self->state;
+  if (prop_id != PROP_USE_SOCK_STREAM) settable_now(self, pspec);
+  GST_OBJECT_LOCK(self);
+  switch (prop_id) {
+    case PROP_ASSOCIATION_ID:
+      st->association_id = g_value_get_uint(value);
+      break;
+    case PROP_REMOTE_PORT:
+      st->remote_port = g_value_get_uint(value);
+      break;
+    case PROP_USE_SOCK_STREAM:
+      st->use_sock_stream = g_value_get_boolean(value);
+      break;
+    case PROP_INITIATE:
+      st->settings.initiate = g_value_get_boolean(value);
+      break;
+    case PROP_MTU:
+      st->settings.mtu = g_value_get_uint(value);
+      break;
+    case PROP_MAX_MESSAGE_SIZE:
+      st->settings.max_message_size = g_value_get_uint(value);
+      break;
+    case PROP_RECEIVE_BUFFER_SIZE:
+      st->settings.receive_window = g_value_get_uint(value);
+      break;
+    case PROP_SEND_BUFFER_SIZE:
+      st->settings.send_buffer_size = g_value_get_uint(value);
+      break;
+    case PROP_ZERO_CHECKSUM:
+      st->settings.zero_checksum = g_value_get_boolean(value);
+      break;
+    case PROP_MESSAGE_INTERLEAVING:
+      st->settings.message_interleaving = g_value_get_boolean(value);
+      break;
+    case PROP_GRACEFUL_CLOSE:
+      st->graceful_close = g_value_get_boolean(value);
+      break;
+    case PROP_CLOSE_TIMEOUT:
+      st->close_timeout_ms = g_value_get_uint(value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK(self);
+}
+
+static void get_property(GObject* object, guint prop_id, GValue* value, GParamSpec* pspec) {
+  GstSctpEnc* self = GST_SCTP_ENC(object);
+  EncState* st = self->state;
+  if (prop_id == PROP_STATS) {
+    std::shared_ptr<Association> association = current_association(self);
+    GstStructure* stats = nullptr;
+    if (association) {
+      stats = association->stats();
+    } else {
+      GST_OBJECT_LOCK(self);
+      const guint id = st->association_id;
+      GST_OBJECT_UNLOCK(self);
+      stats = gst_structure_new("application/x-sctp-stats", "association-id", G_TYPE_UINT, id,
+                                "state", G_TYPE_STRING, "not-started", "established",
+                                G_TYPE_BOOLEAN, FALSE, nullptr);
+    }
+    g_value_take_boxed(value, stats);
+    return;
+  }
+  GST_OBJECT_LOCK(self);
+  switch (prop_id) {
+    case PROP_ASSOCIATION_ID:
+      g_value_set_uint(value, st->association_id);
+      break;
+    case PROP_REMOTE_PORT:
+      g_value_set_uint(value, st->remote_port);
+      break;
+    case PROP_USE_SOCK_STREAM:
+      g_value_set_boolean(value, st->use_sock_stream);
+      break;
+    case PROP_INITIATE:
+      g_value_set_boolean(value, st->settings.initiate);
+      break;
+    case PROP_MTU:
+      g_value_set_uint(value, guint(st->settings.mtu));
+      break;
+    case PROP_MAX_MESSAGE_SIZE:
+      g_value_set_uint(value, guint(st->settings.max_message_size));
+      break;
+    case PROP_RECEIVE_BUFFER_SIZE:
+      g_value_set_uint(value, guint(st->settings.receive_window));
+      break;
+    case PROP_SEND_BUFFER_SIZE:
+      g_value_set_uint(value, guint(st->settings.send_buffer_size));
+      break;
+    case PROP_ZERO_CHECKSUM:
+      g_value_set_boolean(value, st->settings.zero_checksum);
+      break;
+    case PROP_MESSAGE_INTERLEAVING:
+      g_value_set_boolean(value, st->settings.message_interleaving);
+      break;
+    case PROP_GRACEFUL_CLOSE:
+      g_value_set_boolean(value, st->graceful_close);
+      break;
+    case PROP_CLOSE_TIMEOUT:
+      g_value_set_uint(value, st->close_timeout_ms);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK(self);
+}
+
+// ------------------------------------------------------------------ class
+
+static void gst_sctp_enc_finalize(GObject* object) {
+  GstSctpEnc* self = GST_SCTP_ENC(object);
+  for (GstBufferList* list : self->state->out)
+    gst_buffer_list_unref(list);
+  delete self->state;
+  G_OBJECT_CLASS(gst_sctp_enc_parent_class)->finalize(object);
+}
+
+static void gst_sctp_enc_init(GstSctpEnc* self) {
+  self->state = new EncState(self);
+  self->src_pad = gst_pad_new_from_static_template(&src_template, "src");
+  gst_pad_use_fixed_caps(self->src_pad);
+  gst_element_add_pad(GST_ELEMENT(self), self->src_pad);
+}
+
+static void gst_sctp_enc_class_init(GstSctpEncClass* klass) {
+  GObjectClass* gobject_class = G_OBJECT_CLASS(klass);
+  GstElementClass* element_class = GST_ELEMENT_CLASS(klass);
+
+  GST_DEBUG_CATEGORY_INIT(gst_sctp_enc_debug, "sctpenc", 0, "SCTP encoder (sctpenc)");
+
+  gobject_class->set_property = set_property;
+  gobject_class->get_property = get_property;
+  gobject_class->finalize = gst_sctp_enc_finalize;
+  element_class->change_state = GST_DEBUG_FUNCPTR(change_state);
+  element_class->request_new_pad = GST_DEBUG_FUNCPTR(request_new_pad);
+  element_class->release_pad = GST_DEBUG_FUNCPTR(release_pad);
+
+  constexpr auto rw = GParamFlags(G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property(
+      gobject_class, PROP_ASSOCIATION_ID,
+      g_param_spec_uint("sctp-association-id", "SCTP Association ID",
+                        "Every encoder/decoder pair should have the same, unique, "
+                        "sctp-association-id. This value must be set before any pads are "
+                        "requested.",
+                        0, G_MAXUINT, kDefaultAssociationId, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_REMOTE_PORT,
+      g_param_spec_uint("remote-sctp-port", "Remote SCTP port",
+                        "Sctp remote sctp port for the sctp association. The local port is "
+                        "configured via the GstSctpDec element. 0 means 5000.",
+                        0, G_MAXUSHORT, kDefaultRemotePort, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_USE_SOCK_STREAM,
+      g_param_spec_boolean("use-sock-stream", "Use sock-stream",
+                           "When set to TRUE, a sequenced, reliable, connection-based connection "
+                           "is used.When TRUE the partial reliability parameters of the channel "
+                           "are ignored.",
+                           FALSE, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_INITIATE,
+      g_param_spec_boolean("initiate-association", "Initiate association",
+                           "Send INIT when the association starts. Both ends may do so at once "
+                           "(RFC 9260 5.2.1); FALSE waits for the peer's INIT.",
+                           TRUE, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_MTU,
+      g_param_spec_uint("mtu", "MTU",
+                        "Largest SCTP packet in bytes (common header and chunks, without the "
+                        "lower layers). 1200 fits any path under DTLS/UDP/IPv6.",
+                        508, 65535, 1200, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_MAX_MESSAGE_SIZE,
+      g_param_spec_uint("max-message-size", "Maximum message size",
+                        "Largest message in bytes that is sent or reassembled; larger buffers "
+                        "are dropped with a warning",
+                        1, G_MAXINT, 256 * 1024, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_RECEIVE_BUFFER_SIZE,
+      g_param_spec_uint("receive-buffer-size", "Receive buffer size",
+                        "Receive window in bytes announced to the peer (a_rwnd, RFC 9260 "
+                        "6.2.1); data beyond it is dropped",
+                        1500, G_MAXINT, 1024 * 1024, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_SEND_BUFFER_SIZE,
+      g_param_spec_uint("send-buffer-size", "Send buffer size",
+                        "Bytes that may wait unacknowledged; a sink pad blocks when it is full "
+                        "until acknowledgements free room",
+                        1, G_MAXINT, 2 * 1024 * 1024, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_ZERO_CHECKSUM,
+      g_param_spec_boolean("zero-checksum", "Zero checksum",
+                           "Offer to omit the CRC32c checksum when the lower layer (DTLS) "
+                           "protects integrity (RFC 9653)",
+                           FALSE, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_MESSAGE_INTERLEAVING,
+      g_param_spec_boolean("message-interleaving", "Message interleaving",
+                           "Offer I-DATA (RFC 8260) so a large message does not hold up other "
+                           "streams; used when the peer offers it too",
+                           FALSE, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_GRACEFUL_CLOSE,
+      g_param_spec_boolean("graceful-close", "Graceful close",
+                           "On stopping, end the association with SHUTDOWN (waiting up to "
+                           "close-timeout for it to complete) instead of ABORT",
+                           FALSE, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_CLOSE_TIMEOUT,
+      g_param_spec_uint("close-timeout", "Close timeout",
+                        "Milliseconds a graceful close may take before the association is "
+                        "aborted",
+                        0, 60000, kDefaultCloseTimeoutMs, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_STATS,
+      g_param_spec_boxed("stats", "Statistics",
+                         "Association statistics: state, srtt-ms, rto-ms, cwnd, peer-rwnd, "
+                         "bytes and messages sent and received, retransmissions, abandoned, ...",
+                         GST_TYPE_STRUCTURE,
+                         GParamFlags(G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)));
+
+  signals[SIGNAL_ASSOCIATION_ESTABLISHED] =
+      g_signal_new("sctp-association-established", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0,
+                   nullptr, nullptr, nullptr, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_BYTES_SENT] = g_signal_new_class_handler(
+      "bytes-sent", G_TYPE_FROM_CLASS(klass), GSignalFlags(G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION),
+      G_CALLBACK(bytes_sent), nullptr, nullptr, nullptr, G_TYPE_UINT64, 1, G_TYPE_UINT);
+
+  gst_element_class_add_static_pad_template(element_class, &src_template);
+  gst_element_class_add_static_pad_template_with_gtype(element_class, &sink_template,
+                                                       GST_TYPE_SCTP_ENC_PAD);
+  gst_element_class_set_static_metadata(element_class, "SCTP Encoder", "Encoder/Network/SCTP",
+                                        "Encodes packets with SCTP",
+                                        "gst-sctp project (drop-in for gst-plugins-bad's sctpenc)");
+  gst_type_mark_as_plugin_api(GST_TYPE_SCTP_ENC_PAD, GstPluginAPIFlags(0));
+}
