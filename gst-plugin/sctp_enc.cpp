@@ -204,7 +204,8 @@ void EncState::association_established(bool established) {
 // ------------------------------------------------------------------ src pad task
 
 static void push_stream_start(GstSctpEnc* self) {
-  gchar* stream_id = gst_pad_create_stream_id(self->src_pad, GST_ELEMENT(self), nullptr);
+  // Not derived from upstream: the packets carry every sink pad's stream.
+  gchar* stream_id = g_strdup_printf("sctpenc-%08x", g_random_int());
   gst_pad_push_event(self->src_pad, gst_event_new_stream_start(stream_id));
   g_free(stream_id);
   GstCaps* caps = gst_caps_new_empty_simple("application/x-sctp");
@@ -306,6 +307,21 @@ static void stop_src_task(GstSctpEnc* self) {
   }
   gst_pad_stop_task(self->src_pad);
   self->state->src_ret = GST_FLOW_FLUSHING;
+}
+
+// Downstream may have stopped the task (a flush, a relink after NOT_LINKED
+// errors): restart it on FLUSH_STOP and RECONFIGURE while running.
+static gboolean src_event(GstPad* pad, GstObject* parent, GstEvent* event) {
+  GstSctpEnc* self = GST_SCTP_ENC(parent);
+  const GstEventType type = GST_EVENT_TYPE(event);
+  const gboolean ret = gst_pad_event_default(pad, parent, event);
+  if ((type == GST_EVENT_FLUSH_STOP || type == GST_EVENT_RECONFIGURE) &&
+      GST_STATE(self) >= GST_STATE_PAUSED && GST_PAD_TASK(pad) != nullptr &&
+      gst_task_get_state(GST_PAD_TASK(pad)) == GST_TASK_PAUSED) {
+    GST_DEBUG_OBJECT(self, "restarting the src pad task");
+    start_src_task(self);
+  }
+  return ret;
 }
 
 // ------------------------------------------------------------------ sink pads
@@ -749,6 +765,7 @@ static void gst_sctp_enc_init(GstSctpEnc* self) {
   self->state = new EncState(self);
   self->src_pad = gst_pad_new_from_static_template(&src_template, "src");
   gst_pad_use_fixed_caps(self->src_pad);
+  gst_pad_set_event_function(self->src_pad, GST_DEBUG_FUNCPTR(src_event));
   gst_element_add_pad(GST_ELEMENT(self), self->src_pad);
 }
 

@@ -17,6 +17,7 @@
 
 #include <gst/check/gstcheck.h>
 #include <gst/sctp/sctpreceivemeta.h>
+#include <gst/sctp/sctpsendmeta.h>
 
 struct ReceivedMessage {
   gsize size = 0;
