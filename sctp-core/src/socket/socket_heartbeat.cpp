@@ -25,6 +25,7 @@ void Socket::Impl::on_heartbeat_interval_expired() {
   const auto info = HeartbeatInfo{heartbeat_nonce_, callbacks_.now()}.encode();
   send_to_peer(HeartbeatChunk{HeartbeatInfoParameter{info}});
   heartbeat_outstanding_ = true;
+  heartbeat_acked_ = false;
   // Section 8.3: a HEARTBEAT not acknowledged within one RTO is a failure.
   heartbeat_timeout_->start(rto_.rto());
   start_heartbeat_timer();
@@ -33,6 +34,10 @@ void Socket::Impl::on_heartbeat_interval_expired() {
 void Socket::Impl::on_heartbeat_timeout() {
   if (!heartbeat_outstanding_) return;
   heartbeat_outstanding_ = false;
+  // The path may just have become slower than the RTO: back off (as for
+  // T3-rtx, 6.3.3 E2) so the next probe has a chance. A late ACK of this
+  // HEARTBEAT still measures the RTT (handle_heartbeat_ack).
+  rto_.back_off();
   count_association_error("HEARTBEAT not acknowledged");
 }
 
@@ -54,9 +59,12 @@ void Socket::Impl::handle_heartbeat_ack(const RawChunk& chunk) {
     return;
   }
   const auto info = HeartbeatInfo::decode(ack->info.info);
-  // Only the answer to our outstanding HEARTBEAT counts: the nonce makes a
-  // forged or replayed ACK worthless.
-  if (!info || !heartbeat_outstanding_ || info->nonce != heartbeat_nonce_) return;
+  // Only the answer to our latest HEARTBEAT counts, once: the nonce makes a
+  // forged or replayed ACK worthless. It may arrive after its timeout.
+  if (!info || heartbeat_acked_ || heartbeat_nonce_ == 0 || info->nonce != heartbeat_nonce_) {
+    return;
+  }
+  heartbeat_acked_ = true;
   heartbeat_outstanding_ = false;
   heartbeat_timeout_->stop();
   rto_.observe(callbacks_.now() - info->sent_at);

@@ -212,7 +212,8 @@ class Socket::Impl : private TimerScheduler {
 
   // Heartbeat.
   uint64_t heartbeat_nonce_ = 0;
-  bool heartbeat_outstanding_ = false;
+  bool heartbeat_outstanding_ = false;  // sent, neither acked nor timed out
+  bool heartbeat_acked_ = false;        // the latest HEARTBEAT was acknowledged
   int association_errors_ = 0;
 
   // Receive side (exists while associated).

@@ -39,9 +39,9 @@ void Socket::Impl::abort(std::string_view reason) {
 
 void Socket::Impl::abort_association(ErrorKind kind, std::string_view reason,
                                      std::span<const ErrorCause> causes) {
-  // Section 9.1: the ABORT carries the peer's tag; in COOKIE-WAIT the peer
-  // has no association with us, so there is nobody to tell.
-  if (tcb_.peer_tag.value() != 0 && state_ != AssociationState::kCookieWait) {
+  // Section 9.1: the ABORT carries the peer's tag. Before an INIT ACK
+  // arrived (COOKIE-WAIT) we do not know it, and the peer has no state.
+  if (tcb_.peer_tag.value() != 0) {
     AbortChunk abort{false, {causes.begin(), causes.end()}};
     if (!send_to_peer(abort)) send_to_peer(AbortChunk{});  // causes too large: bare ABORT
   }
@@ -62,6 +62,7 @@ void Socket::Impl::close_association() {
   cookie_preservative_ms_.reset();
   handshake_rtt_start_.reset();
   heartbeat_outstanding_ = false;
+  heartbeat_nonce_ = 0;
   association_errors_ = 0;
   shutdown_requested_ = false;
   set_state(AssociationState::kClosed);
