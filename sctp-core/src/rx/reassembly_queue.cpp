@@ -241,6 +241,19 @@ void ReassemblyQueue::reset_streams(std::span<const StreamId> streams) {
   }
 }
 
+size_t ReassemblyQueue::recount_buffered_bytes() const {
+  size_t n = 0;
+  for (const auto& [id, s] : streams_)
+    n += held_bytes(s);
+  for (const Message& m : ready_)
+    n += m.payload.size();
+  if (deferred_) {
+    for (const HeldFragment& h : deferred_->held)
+      n += h.bytes.size();
+  }
+  return n;
+}
+
 void ReassemblyQueue::defer_reset(Tsn sender_last_assigned_tsn, std::span<const StreamId> streams) {
   deferred_ = DeferredReset{tsn_unwrapper_.peek(sender_last_assigned_tsn),
                             std::vector<StreamId>(streams.begin(), streams.end()),

@@ -94,6 +94,9 @@ class ReassemblyQueue {
     return payload_bytes <= remaining_capacity();
   }
   [[nodiscard]] bool is_over_limit() const { return buffered_bytes_ > max_buffered_bytes_; }
+  // Recomputes from the stored fragments and ready messages what
+  // buffered_bytes() tracks incrementally (a consistency check for tests).
+  [[nodiscard]] size_t recount_buffered_bytes() const;
   // Number of streams with state (for tests and metrics).
   [[nodiscard]] size_t active_stream_count() const { return streams_.size(); }
 

@@ -236,11 +236,34 @@ void RetransmissionQueue::abandon_message_of(const Item& item) {
   // send queue drops the fragments not yet sent.
   const OutgoingMessageId message = item.fragment.message_id;
   const StreamId stream = item.fragment.stream_id;
+  bool end_was_sent = false;
+  std::optional<OutgoingFragment> last;
   for (size_t i = 0; i < items_.size(); ++i) {
     Item& other = items_[i];
-    if (other.fragment.message_id == message && other.state != State::kAbandoned) {
-      set_state(other, State::kAbandoned);
-    }
+    if (other.fragment.message_id != message) continue;
+    if (other.state != State::kAbandoned) set_state(other, State::kAbandoned);
+    end_was_sent |= other.fragment.ending;
+    last = other.fragment;
+  }
+  if (!end_was_sent && last) {
+    // The message was only partly sent. Its sent fragments may all reach the
+    // peer and be acknowledged, and then no FORWARD-TSN would ever name the
+    // message: the peer would wait for its end forever, blocking the stream.
+    // So the unsent end gets a TSN of its own, never sent and abandoned from
+    // the start: the Advanced.Peer.Ack.Point must pass it, which forces a
+    // FORWARD-TSN that skips the message's SSN / MID.
+    Item end;
+    end.fragment = std::move(*last);
+    end.fragment.data.reset();
+    end.fragment.offset = 0;
+    end.fragment.length = 0;
+    end.fragment.beginning = false;
+    end.fragment.ending = true;
+    end.fragment.fsn = end.fragment.fsn.next();
+    end.sent_at = items_.back().sent_at;
+    end.state = State::kAcked;  // neutral for accounting
+    items_.push_back(std::move(end));
+    set_state(items_.back(), State::kAbandoned);
   }
   newly_abandoned_.push_back(AbandonedMessage{stream, message});
 }

@@ -15,7 +15,11 @@
 //   PR-SCTP:   abandon_expired(now) on timers/SACKs; send a FORWARD-TSN
 //              when should_send_forward_tsn(), built from
 //              advanced_peer_ack_point() and skipped_ssns()/skipped_mids();
-//              call SendQueue::discard() for each newly_abandoned() message.
+//              call SendQueue::discard() for each newly_abandoned() message
+//              right away (after any call that may abandon), before
+//              producing new fragments. A partly sent message's unsent end
+//              is given a TSN of its own (never sent), so next_tsn() may
+//              jump: always take TSNs from add_sent().
 #pragma once
 
 #include <cstddef>

@@ -317,6 +317,28 @@ TEST(RetransmissionQueue, AbandoningAFragmentAbandonsItsWholeMessage) {
   EXPECT_FALSE(q.should_send_forward_tsn());
 }
 
+TEST(RetransmissionQueue, AbandoningAPartlySentMessageReservesATsnForItsEnd) {
+  // The sent B fragment reached the peer; its SACK was lost, so T3 abandons
+  // the message (RTX 0). If the peer's next SACK acked the B fragment, no
+  // FORWARD-TSN would name SSN 4 and the peer would wait for the end
+  // forever: the never-sent end gets an abandoned TSN of its own.
+  RetransmissionQueue q{Tsn(1)};
+  OutgoingFragment first =
+      fragment({.stream = 2, .message = 88, .ssn = 4, .max_retransmissions = 0});
+  first.ending = false;
+  (void)q.add_sent(first, kT0);
+  q.handle_t3_expiry();
+  EXPECT_EQ(q.next_tsn(), Tsn(3));  // TSN 2 reserved for the end
+  EXPECT_TRUE(q.is_abandoned(Tsn(2)));
+  EXPECT_EQ(q.advanced_peer_ack_point(), Tsn(2));
+  (void)q.handle_sack(Tsn(1), {}, false, kT0);  // the peer had the B fragment
+  EXPECT_TRUE(q.should_send_forward_tsn());
+  ASSERT_EQ(q.skipped_ssns().size(), 1u);
+  EXPECT_EQ(q.skipped_ssns()[0], (SkippedSsn{StreamId(2), Ssn(4)}));
+  EXPECT_EQ(q.outstanding_bytes(), 0u);
+  EXPECT_EQ(q.add_sent(fragment(), kT0), Tsn(3));
+}
+
 TEST(RetransmissionQueue, SkippedMidsForIForwardTsnSeparateOrderedAndUnordered) {
   // RFC 8260 2.3.1: entries per stream and U flag with the highest MID.
   RetransmissionQueue q{Tsn(1)};
