@@ -45,21 +45,4 @@ inline RawChunk raw_chunk_of(ByteSpan bytes) {
                   bytes.first(length)};
 }
 
-inline RawTlv raw_tlv_of(ByteSpan bytes) {
-  const uint16_t length = load_be16(bytes.data() + 2);
-  return RawTlv{bytes[0], bytes[1], bytes.subspan(kTlvHeaderSize, length - kTlvHeaderSize),
-                bytes.first(length)};
-}
-
-// Identity: whatever parses, serializes to bytes that parse back to an equal
-// value. `parse` maps a RawChunk/RawTlv to a ParseResult of the same type.
-template <typename Item, typename Raw, typename Parse>
-void check_round_trip(const Item& item, Raw (*raw_of)(ByteSpan), Parse&& parse, const char* what) {
-  static WireBuffer buffer;
-  const ByteSpan bytes = serialize_checked(item, buffer, what);
-  auto again = parse(raw_of(bytes));
-  check(static_cast<bool>(again), what);
-  check(*again == item, what);
-}
-
 }  // namespace sctp::fuzz

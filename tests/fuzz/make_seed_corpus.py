@@ -6,7 +6,7 @@ C++ serializers, so the seeds also exercise parsers on bytes our own code did
 not write. Re-run after changing it:  python3 tests/fuzz/make_seed_corpus.py
 
 corpus/packet/     whole SCTP packets (common header + chunks), valid CRC32c
-corpus/parameter/  parameter lists as found after a chunk's fixed fields
+corpus/parameter/  parameter and error-cause lists as found after a chunk's fixed fields
 """
 import os
 import struct
@@ -175,6 +175,8 @@ parameter_lists = {
     "reconfig_responses": seq(reconfig_response, reconfig_response_tsns),
     "asconf_params": seq(add_ip, delete_ip, set_primary, success, error_indication),
     "unrecognized_parameter": unrecognized,
+    "error_causes_rfc9260": seq(*causes[:13]),
+    "error_causes_asconf_auth": seq(*causes[13:]),
 }
 
 
