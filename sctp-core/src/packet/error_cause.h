@@ -66,7 +66,8 @@ inline constexpr size_t kTypedErrorCauseCount = std::variant_size_v<ErrorCause> 
 [[nodiscard]] uint16_t error_cause_code(const ErrorCause& cause);
 // Unpadded length (what the Cause Length field says).
 [[nodiscard]] size_t error_cause_length(const ErrorCause& cause);
-// Writes header, value and padding.
+// Writes header, value and padding. A cause longer than 65535 bytes cannot
+// be represented (16-bit Length); callers keep values within that.
 void serialize_error_cause(const ErrorCause& cause, ByteWriter& writer);
 
 // Sum of PADDED lengths: the bytes serialize_error_causes writes.

@@ -82,7 +82,8 @@ inline constexpr size_t kTypedParameterCount = std::variant_size_v<Parameter> - 
 [[nodiscard]] uint16_t parameter_type(const Parameter& parameter);
 // Unpadded length (what the Length field says).
 [[nodiscard]] size_t parameter_length(const Parameter& parameter);
-// Writes header, value and padding.
+// Writes header, value and padding. A parameter longer than 65535 bytes
+// cannot be represented (16-bit Length); callers keep values within that.
 void serialize_parameter(const Parameter& parameter, ByteWriter& writer);
 
 // Sum of PADDED lengths: the bytes serialize_parameters writes.
