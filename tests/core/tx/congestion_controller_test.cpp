@@ -2,6 +2,9 @@
 // peer receive window and zero window probing (section 6.1 rules A and B).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "tx/new_reno.h"
 #include "tx/peer_receive_window.h"
 
@@ -213,6 +216,69 @@ TEST(PeerReceiveWindow, ZeroWindowAllowsOneProbeWhenNothingInFlight) {
   EXPECT_TRUE(w.allows(1000, 1000));
   EXPECT_FALSE(w.is_zero_window_probe(1000, 0));
   EXPECT_FALSE(w.allows(6000, 1000));
+}
+
+}  // namespace
+}  // namespace sctp
+
+namespace sctp {
+namespace {
+
+// Randomized, fixed seed: any sequence of SACKs, fast retransmits, timeouts
+// and idle periods keeps the RFC 9260 7.2 invariants: cwnd >= 1 MTU; any
+// reduction leaves ssthresh >= 4 MTU; cwnd never grows by more than one MTU
+// per SACK, never grows in Fast Recovery, and never grows from a SACK that
+// does not advance the cumulative ack.
+TEST(NewReno, RandomizedEventsKeepInvariants) {
+  std::mt19937 rng(77);
+  NewRenoCongestionController cc(CongestionControlConfig{kMtu, 200000, 4});
+  TimeMs now{0};
+  uint32_t cum = 100;
+  for (int i = 0; i < 20000; ++i) {
+    const size_t before = cc.cwnd();
+    const bool was_in_recovery = cc.in_fast_recovery();
+    switch (rng() % 10) {
+      case 0: {
+        (void)cc.on_fast_retransmit(Tsn(cum + 50));
+        if (!was_in_recovery) {
+          EXPECT_GE(cc.ssthresh(), 4 * kMtu);
+        }
+        EXPECT_LE(cc.cwnd(), std::max(before, 4 * kMtu));
+        break;
+      }
+      case 1:
+        cc.on_retransmission_timeout();
+        EXPECT_EQ(cc.cwnd(), kMtu);
+        EXPECT_GE(cc.ssthresh(), 4 * kMtu);
+        break;
+      case 2:
+        now = now + DurationMs(rng() % 3000);
+        cc.on_before_send(now, DurationMs(1000));
+        EXPECT_LE(cc.cwnd(), before);
+        cc.on_data_sent(now);
+        break;
+      default: {
+        const bool advance = rng() % 4 != 0;
+        if (advance) cum += 1 + rng() % 5;
+        AckSample s;
+        s.bytes_acked = rng() % (3 * kMtu);
+        s.cumulative_tsn_advanced = advance;
+        s.cumulative_tsn_ack = Tsn(cum);
+        s.flight_size_before = before + rng() % kMtu - kMtu / 2;
+        s.flight_size_after =
+            s.flight_size_before > s.bytes_acked ? s.flight_size_before - s.bytes_acked : 0;
+        cc.on_sack(s);
+        EXPECT_LE(cc.cwnd(), before + kMtu);
+        if (cc.cwnd() > before) {
+          EXPECT_TRUE(advance);
+          EXPECT_FALSE(cc.in_fast_recovery());
+          EXPECT_GE(s.flight_size_before, before);  // window was in full use
+        }
+        break;
+      }
+    }
+    ASSERT_GE(cc.cwnd(), kMtu);
+  }
 }
 
 }  // namespace
