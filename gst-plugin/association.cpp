@@ -185,6 +185,29 @@ void Association::detach_decoder() {
   dispatch(std::move(events));
 }
 
+void Association::abort_and_flush(const char* reason) {
+  CoreEvents events;
+  EncoderSide* encoder = nullptr;
+  GstElement* encoder_element = nullptr;
+  {
+    std::lock_guard lock(core_mutex_);
+    if (socket_ == nullptr || ended_) return;
+    closing_by_us_ = true;
+    GST_INFO("association %u: aborting (%s)", id_, reason);
+    socket_->abort(reason);
+    events = take_events_locked();
+    if (encoder_ != nullptr) {
+      encoder = encoder_;
+      encoder_element = GST_ELEMENT(gst_object_ref(encoder_->element()));
+    }
+  }
+  dispatch(std::move(events));
+  if (encoder != nullptr) {
+    encoder->wait_until_sent();
+    gst_object_unref(encoder_element);
+  }
+}
+
 // ---------------------------------------------------------------- data
 
 SendResult Association::send(uint16_t stream, const StreamSettings& settings, bool use_sock_stream,

@@ -41,6 +41,8 @@ class EncoderSide {
   // Our graceful shutdown (EOS on every sink pad) completed: send EOS on.
   virtual void queue_eos() = 0;
   virtual void association_established(bool established) = 0;
+  // Waits (bounded) until the queued packets have been pushed downstream.
+  virtual void wait_until_sent() = 0;
 };
 
 // What the association asks of sctpdec.
@@ -95,6 +97,10 @@ class Association : public std::enable_shared_from_this<Association>,
   // to complete), queueing what goes on the wire before the side leaves.
   void detach_encoder(bool graceful, int graceful_timeout_ms);
   void detach_decoder();
+  // ABORTs now, while the elements stay attached, and waits (bounded) for
+  // the encoder to push the ABORT. For a pipeline going down: its sinks stop
+  // first, so the ABORT must leave before they do.
+  void abort_and_flush(const char* reason);
 
   // --- Data. `payload` is copied by the core.
   SendResult send(uint16_t stream, const StreamSettings& settings, bool use_sock_stream,

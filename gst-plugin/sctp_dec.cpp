@@ -9,6 +9,7 @@
 
 #include "association.h"
 #include "stream_settings.h"
+#include "top_level_state.h"
 
 GST_DEBUG_CATEGORY_STATIC(gst_sctp_dec_debug);
 #define GST_CAT_DEFAULT gst_sctp_dec_debug
@@ -241,6 +242,14 @@ static void reset_stream(GstSctpDec* self, guint stream) {
 
 static GstStateChangeReturn change_state(GstElement* element, GstStateChange transition) {
   GstSctpDec* self = GST_SCTP_DEC(element);
+  if (transition == GST_STATE_CHANGE_PLAYING_TO_PAUSED &&
+      gstsctp::top_level_target_state(element) <= GST_STATE_READY) {
+    // See top_level_state.h. (sctpenc's graceful-close is not known here;
+    // a graceful close needs the packet sink running anyway.)
+    if (auto association = current_association(self)) {
+      association->abort_and_flush("GStreamer pipeline stopping");
+    }
+  }
   if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
     GST_OBJECT_LOCK(self);
     std::shared_ptr<Association> association = std::move(self->state->association);

@@ -10,6 +10,7 @@
 
 #include "association.h"
 #include "stream_settings.h"
+#include "top_level_state.h"
 
 GST_DEBUG_CATEGORY_STATIC(gst_sctp_enc_debug);
 #define GST_CAT_DEFAULT gst_sctp_enc_debug
@@ -29,7 +30,7 @@ constexpr uint16_t kPortWhenZero = 5000;
 constexpr guint kMaxStreamId = 65534;  // 65535 is not a valid stream id
 constexpr guint kDefaultCloseTimeoutMs = 1000;
 // How long PAUSED->READY waits for the ABORT (or last packets) to leave.
-constexpr gint64 kDrainTimeoutUs = 200 * 1000;
+constexpr gint64 kDrainTimeoutUs = 100 * 1000;
 // A bound on packets waiting for the src pad: a stuck downstream then looks
 // like a lossy link to SCTP (which retransmits) instead of growing memory.
 constexpr size_t kMaxQueuedPackets = 16384;
@@ -80,6 +81,13 @@ struct EncState final : gstsctp::EncoderSide {
   void queue_packets(GstBufferList* packets) override;
   void queue_eos() override;
   void association_established(bool established) override;
+  void wait_until_sent() override;
+  bool graceful_close_requested() {
+    GST_OBJECT_LOCK(self);
+    const bool graceful = graceful_close;
+    GST_OBJECT_UNLOCK(self);
+    return graceful;
+  }
 
   GstSctpEnc* self;
 
@@ -100,6 +108,7 @@ struct EncState final : gstsctp::EncoderSide {
   size_t out_packets = 0;
   bool out_eos = false;
   bool out_flushing = true;
+  bool pushing = false;  // the task holds packets it has not pushed yet
   bool need_stream_start = true;
   std::atomic<int> src_ret{GST_FLOW_FLUSHING};
 };
@@ -236,6 +245,7 @@ static void src_loop(gpointer user_data) {
     st->out_eos = false;
     first = st->need_stream_start;
     st->need_stream_start = false;
+    st->pushing = true;
   }
   if (first) push_stream_start(self);
 
@@ -257,6 +267,10 @@ static void src_loop(gpointer user_data) {
     ret = gst_pad_push_list(self->src_pad, merged);
   }
   if (eos && ret == GST_FLOW_OK) gst_pad_push_event(self->src_pad, gst_event_new_eos());
+  {
+    std::lock_guard lock(st->out_mutex);
+    st->pushing = false;
+  }
   st->src_ret = ret;
   if (ret == GST_FLOW_NOT_LINKED) {
     GST_DEBUG_OBJECT(self, "src pad not linked, packets dropped");
@@ -279,18 +293,16 @@ static bool start_src_task(GstSctpEnc* self) {
 
 // Lets the task push what is queued (the ABORT) before the pad goes down;
 // bounded, since downstream may not accept data any more.
-static void drain_src_queue(GstSctpEnc* self) {
+void EncState::wait_until_sent() {
   const gint64 deadline = g_get_monotonic_time() + kDrainTimeoutUs;
   while (g_get_monotonic_time() < deadline) {
     {
-      std::lock_guard lock(self->state->out_mutex);
-      if (self->state->out.empty() || self->state->out_flushing) return;
+      std::lock_guard lock(out_mutex);
+      if ((out.empty() && !pushing) || out_flushing) return;
     }
-    if (GST_PAD_TASK(self->src_pad) == nullptr ||
-        gst_task_get_state(GST_PAD_TASK(self->src_pad)) != GST_TASK_STARTED) {
-      return;
-    }
-    g_usleep(1000);
+    GstTask* task = GST_PAD_TASK(self->src_pad);
+    if (task == nullptr || gst_task_get_state(task) != GST_TASK_STARTED) return;
+    g_usleep(500);
   }
 }
 
@@ -572,12 +584,21 @@ static void detach(GstSctpEnc* self) {
   association->wake_waiters();
   // ABORT (or SHUTDOWN) is queued for the src pad, still active here.
   association->detach_encoder(graceful, timeout);
-  drain_src_queue(self);
+  self->state->wait_until_sent();
 }
 
 static GstStateChangeReturn change_state(GstElement* element, GstStateChange transition) {
   GstSctpEnc* self = GST_SCTP_ENC(element);
   switch (transition) {
+    case GST_STATE_CHANGE_PLAYING_TO_PAUSED:
+      // See top_level_state.h. A graceful close is left to PAUSED->READY.
+      if (gstsctp::top_level_target_state(element) <= GST_STATE_READY &&
+          !self->state->graceful_close_requested()) {
+        if (auto association = current_association(self)) {
+          association->abort_and_flush("GStreamer pipeline stopping");
+        }
+      }
+      break;
     case GST_STATE_CHANGE_PAUSED_TO_READY:
       set_sink_pads_flushing(self, true);
       detach(self);
