@@ -7,7 +7,8 @@ namespace sctp {
 RetransmissionQueue::RetransmissionQueue(Tsn my_initial_tsn)
     : unwrapper_(my_initial_tsn.prev()),
       cum_ack_(unwrapper_.peek(my_initial_tsn.prev())),
-      adv_peer_ack_point_(cum_ack_) {}
+      adv_peer_ack_point_(cum_ack_),
+      rtt_measured_through_(cum_ack_) {}
 
 void RetransmissionQueue::set_state(Item& item, State state) {
   auto account = [this](const Item& it, int sign) {
@@ -97,9 +98,9 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
     out.ack_sample.bytes_acked += item.fragment.length;
     highest_newly_acked = tsn;
     // RFC 9260 6.3.1 C5 (Karn): never measure on a retransmitted chunk.
-    if (item.retransmissions == 0) {
-      rtt_sent_at = item.sent_at;
-    }
+    // C4: at most one measurement per round trip: only chunks sent after
+    // the previous measurement was taken qualify.
+    if (item.retransmissions == 0 && tsn > rtt_measured_through_) rtt_sent_at = item.sent_at;
   };
 
   // 1. The cumulative ack removes everything up to it.
@@ -159,7 +160,10 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
   out.ack_sample.cumulative_tsn_advanced = cum_advanced;
   out.ack_sample.cumulative_tsn_ack = cumulative_tsn_ack;
   out.ack_sample.flight_size_after = bytes_in_flight_;
-  if (rtt_sent_at) out.rtt_sample = now - *rtt_sent_at;
+  if (rtt_sent_at) {
+    out.rtt_sample = now - *rtt_sent_at;
+    rtt_measured_through_ = cum_ack_ + items_.size();  // highest TSN sent so far
+  }
 
   // RFC 9260 6.3.2: R2 stop when all is acknowledged, R3 restart when the
   // earliest outstanding TSN is acknowledged.

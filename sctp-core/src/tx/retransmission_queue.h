@@ -67,7 +67,8 @@ struct SackOutcome {
   AckSample ack_sample;
   // Some chunks just reached their third miss indication (7.2.4).
   bool new_fast_retransmits = false;
-  // Karn's rule (RFC 9260 6.3.1 C5): only from a chunk never retransmitted.
+  // Karn's rule (RFC 9260 6.3.1 C5): only from a chunk never retransmitted;
+  // and at most one sample per round trip (C4).
   std::optional<DurationMs> rtt_sample;
   T3Action t3 = T3Action::kNone;
 };
@@ -166,7 +167,9 @@ class RetransmissionQueue {
   SerialUnwrapper<Tsn> unwrapper_;
   uint64_t cum_ack_;             // unwrapped Cumulative TSN Ack from the peer
   uint64_t adv_peer_ack_point_;  // unwrapped Advanced.Peer.Ack.Point
-  RingBuffer<Item> items_;       // items_[i] has TSN cum_ack_ + 1 + i
+  // Highest TSN sent when the last RTT sample was taken (6.3.1 C4).
+  uint64_t rtt_measured_through_;
+  RingBuffer<Item> items_;  // items_[i] has TSN cum_ack_ + 1 + i
   size_t bytes_in_flight_ = 0;
   size_t outstanding_bytes_ = 0;
   size_t to_retransmit_count_ = 0;

@@ -210,6 +210,15 @@ TEST(RetransmissionQueue, KarnNoRttFromRetransmittedChunk) {
   EXPECT_FALSE(o.rtt_sample.has_value());
 }
 
+TEST(RetransmissionQueue, AtMostOneRttSamplePerRoundTrip) {
+  // RFC 9260 6.3.1 C4: a new measurement once per round trip, no more.
+  RetransmissionQueue q = queue_with(1, 2);
+  EXPECT_EQ(q.handle_sack(Tsn(1), {}, false, kT0 + DurationMs(50)).rtt_sample, DurationMs(50));
+  EXPECT_FALSE(q.handle_sack(Tsn(2), {}, false, kT0 + DurationMs(60)).rtt_sample);
+  (void)q.add_sent(fragment(), kT0 + DurationMs(100));
+  EXPECT_EQ(q.handle_sack(Tsn(3), {}, false, kT0 + DurationMs(170)).rtt_sample, DurationMs(70));
+}
+
 TEST(RetransmissionQueue, T3MarksAllOutstandingExceptGapAcked) {
   // RFC 9260 6.3.3 E3: retransmit, lowest TSN first.
   RetransmissionQueue q = queue_with(1, 4);
