@@ -522,7 +522,6 @@ static GstPad* request_new_pad(GstElement* element, GstPadTemplate* templ, const
   gst_pad_set_chain_function(pad, GST_DEBUG_FUNCPTR(sink_chain));
   gst_pad_set_chain_list_function(pad, GST_DEBUG_FUNCPTR(sink_chain_list));
   gst_pad_set_event_function(pad, GST_DEBUG_FUNCPTR(sink_event));
-  GST_PAD_SET_PROXY_ALLOCATION(pad);
 
   GST_DEBUG_OBJECT(self, "new pad %s:%s for stream %u", GST_DEBUG_PAD_NAME(pad), stream);
   // Activated by gst_element_add_pad when the element is already running.
