@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tx/fcfs_scheduler.h"
+#include "tx/priority_scheduler.h"
 #include "tx/round_robin_scheduler.h"
 
 namespace sctp {
@@ -239,6 +240,35 @@ TEST(SendQueue, RoundRobinTakesOneMessagePerStreamInTurn) {
   while (auto f = q.produce(kNow, 100))
     order.push_back(text(*f));
   EXPECT_EQ(order, (std::vector<std::string>{"a1", "b1", "c1", "a2", "b2", "a3"}));
+}
+
+TEST(SendQueue, PrioritySchedulerServesMoreUrgentStreamsFirst) {
+  // RFC 8260 section 3.4: strict priority; equal priorities take turns.
+  SendQueue q(std::make_unique<PriorityScheduler>(), 1 << 20);
+  q.set_priority(StreamId(1), 100);
+  q.set_priority(StreamId(3), 100);
+  for (const char* m : {"b1", "b2"})
+    (void)q.add(kNow, StreamId(2), bytes(m), ordered());
+  for (const char* m : {"a1", "a2"})
+    (void)q.add(kNow, StreamId(1), bytes(m), ordered());
+  for (const char* m : {"c1", "c2"})
+    (void)q.add(kNow, StreamId(3), bytes(m), ordered());
+  std::vector<std::string> order;
+  while (auto f = q.produce(kNow, 100))
+    order.push_back(text(*f));
+  EXPECT_EQ(order, (std::vector<std::string>{"a1", "c1", "a2", "c2", "b1", "b2"}));
+}
+
+TEST(SendQueue, PrioritySchedulerSkipsPausedUrgentStream) {
+  SendQueue q(std::make_unique<PriorityScheduler>(), 1 << 20);
+  q.set_priority(StreamId(1), 1);
+  (void)q.add(kNow, StreamId(1), bytes("urgent"), ordered());
+  (void)q.add(kNow, StreamId(2), bytes("normal"), ordered());
+  const StreamId s1[] = {StreamId(1)};
+  q.pause_streams(s1);
+  auto f = q.produce(kNow, 100);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(text(*f), "normal");
 }
 
 TEST(SendQueue, PausedStreamFinishesItsMessageThenWaitsForReset) {
