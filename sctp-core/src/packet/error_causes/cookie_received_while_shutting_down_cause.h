@@ -1,7 +1,7 @@
 // Cookie Received While Shutting Down error cause (RFC 9260 section 3.3.10.10): a COOKIE ECHO
 // arrived in SHUTDOWN-ACK-SENT state.
 //
-// |     Cause Code=10         |      Cause Length=4           |
+// |     Cause Code=10             |      Cause Length=4           |
 #pragma once
 
 #include "common/byte_io.h"

@@ -1,7 +1,7 @@
 // Invalid Mandatory Parameter error cause (RFC 9260 section 3.3.10.7): a mandatory parameter of
 // INIT or INIT ACK was set to an invalid value.
 //
-// |     Cause Code=7         |      Cause Length=4           |
+// |     Cause Code=7              |      Cause Length=4           |
 #pragma once
 
 #include "common/byte_io.h"

@@ -1,8 +1,8 @@
 // No User Data error cause (RFC 9260 section 3.3.10.9): a DATA (or I-DATA)
 // chunk arrived with no user data (RFC 9260 section 6.2).
 //
-// |     Cause Code=9              |       Cause Length=8          |
-// /                  TSN value                                    /
+// |     Cause Code=9              |      Cause Length=8           |
+// /                           TSN value                           /
 #pragma once
 
 #include "common/byte_io.h"

@@ -2,7 +2,7 @@
 // lacked the resources to perform an ASCONF request.
 //
 // |     Cause Code=0x00A1         |      Cause Length=Variable    |
-// /                    TLV-Copied-From-ASCONF                    /
+// /                     TLV-Copied-From-ASCONF                    /
 #pragma once
 
 #include "common/byte_io.h"

@@ -1,7 +1,7 @@
 // Out of Resource error cause (RFC 9260 section 3.3.10.4): the sender is out of resources,
 // typically sent in an ABORT.
 //
-// |     Cause Code=4         |      Cause Length=4           |
+// |     Cause Code=4              |      Cause Length=4           |
 #pragma once
 
 #include "common/byte_io.h"

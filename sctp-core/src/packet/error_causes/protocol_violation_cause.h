@@ -1,8 +1,8 @@
 // Protocol Violation error cause (RFC 9260 section 3.3.10.13): the peer broke a protocol rule not
 // covered by the other causes.
 //
-// |     Cause Code=13         |      Cause Length=Variable    |
-// /                    Additional Information                    /
+// |     Cause Code=13             |      Cause Length=Variable    |
+// /                     Additional Information                    /
 #pragma once
 
 #include "common/byte_io.h"

@@ -2,7 +2,7 @@
 // refused by local security policy.
 //
 // |     Cause Code=0x00A4         |      Cause Length=Variable    |
-// /                    TLV-Copied-From-ASCONF                    /
+// /                     TLV-Copied-From-ASCONF                    /
 #pragma once
 
 #include "common/byte_io.h"

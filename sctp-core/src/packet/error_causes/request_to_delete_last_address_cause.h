@@ -1,8 +1,8 @@
 // Request to Delete Last Remaining IP Address error cause (RFC 5061 section 4.3.1): an ASCONF asked
-// to delete the receiver's view of the sender's last address (RFC 5061 section 5.3 rule F7).
+// to delete the last remaining address of its sender (RFC 5061 section 5.3 rule F7).
 //
 // |     Cause Code=0x00A0         |      Cause Length=Variable    |
-// /                    TLV-Copied-From-ASCONF                    /
+// /                     TLV-Copied-From-ASCONF                    /
 #pragma once
 
 #include "common/byte_io.h"

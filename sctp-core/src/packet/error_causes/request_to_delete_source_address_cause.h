@@ -2,7 +2,7 @@
 // delete the source address of the packet carrying it (RFC 5061 section 5.3 rule F8).
 //
 // |     Cause Code=0x00A2         |      Cause Length=Variable    |
-// /                    TLV-Copied-From-ASCONF                    /
+// /                     TLV-Copied-From-ASCONF                    /
 #pragma once
 
 #include "common/byte_io.h"

@@ -2,8 +2,8 @@
 // restarting an association added addresses (RFC 9260 section 5.2.2), sent in the ABORT refusing
 // it.
 //
-// |     Cause Code=11         |      Cause Length=Variable    |
-// /                    New Address TLVs                    /
+// |     Cause Code=11             |      Cause Length=Variable    |
+// /                        New Address TLVs                       /
 #pragma once
 
 #include "common/byte_io.h"

@@ -2,7 +2,7 @@
 // an expired cookie; the measure lets the peer ask for a longer life span
 // with a Cookie Preservative parameter (RFC 9260 section 5.2.6).
 //
-// |     Cause Code=3              |       Cause Length=8          |
+// |     Cause Code=3              |      Cause Length=8           |
 // |                 Measure of Staleness (usec.)                  |
 #pragma once
 

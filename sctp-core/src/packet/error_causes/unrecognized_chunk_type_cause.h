@@ -1,8 +1,8 @@
 // Unrecognized Chunk Type error cause (RFC 9260 section 3.3.10.6): the sender did not understand a
 // chunk whose type's upper bits ask for a report (RFC 9260 section 3.2).
 //
-// |     Cause Code=6         |      Cause Length=Variable    |
-// /                    Unrecognized Chunk                    /
+// |     Cause Code=6              |      Cause Length=Variable    |
+// /                       Unrecognized Chunk                      /
 #pragma once
 
 #include "common/byte_io.h"

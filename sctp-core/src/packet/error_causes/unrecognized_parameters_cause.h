@@ -1,7 +1,7 @@
 // Unrecognized Parameters error cause (RFC 9260 section 3.3.10.8): the sender of INIT did not
 // recognize parameters of the INIT ACK whose type's upper bits ask for a report.
 //
-// |     Cause Code=8         |      Cause Length=Variable    |
+// |     Cause Code=8              |      Cause Length=Variable    |
 // /                    Unrecognized Parameters                    /
 #pragma once
 

@@ -1,8 +1,8 @@
 // Unresolvable Address error cause (RFC 9260 section 3.3.10.5): the sender cannot resolve an
 // address parameter of the peer (for example a Host Name Address).
 //
-// |     Cause Code=5         |      Cause Length=Variable    |
-// /                    Unresolvable Address                    /
+// |     Cause Code=5              |      Cause Length=Variable    |
+// /                      Unresolvable Address                     /
 #pragma once
 
 #include "common/byte_io.h"

@@ -1,7 +1,7 @@
 // Unsupported HMAC Identifier error cause (RFC 4895 section 4.1): an AUTH
 // chunk used an HMAC the receiver does not support.
 //
-// |     Cause Code = 0x0105       |       Cause Length = 6        |
+// |     Cause Code=0x0105         |      Cause Length=6           |
 // |       HMAC Identifier         |           Padding             |
 #pragma once
 

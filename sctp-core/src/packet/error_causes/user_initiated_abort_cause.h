@@ -1,8 +1,8 @@
 // User-Initiated Abort error cause (RFC 9260 section 3.3.10.12): the upper layer aborted the
 // association; the reason is opaque to SCTP.
 //
-// |     Cause Code=12         |      Cause Length=Variable    |
-// /                    Upper Layer Abort Reason                    /
+// |     Cause Code=12             |      Cause Length=Variable    |
+// /                    Upper Layer Abort Reason                   /
 #pragma once
 
 #include "common/byte_io.h"
