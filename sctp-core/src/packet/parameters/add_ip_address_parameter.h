@@ -1,7 +1,7 @@
 // Add IP Address parameter (RFC 5061 section 4.2.1). Asks the peer to add the address to the
 // association.
 //
-// |        Type = 0xC001         |    Length = Variable          |
+// |        Type = 0xC001          |    Length = Variable          |
 // |               ASCONF-Request Correlation ID                   |
 // |                       Address Parameter                       |
 #pragma once

@@ -1,7 +1,7 @@
 // Delete IP Address parameter (RFC 5061 section 4.2.2). Asks the peer to remove the address from
 // the association.
 //
-// |        Type = 0xC002         |    Length = Variable          |
+// |        Type = 0xC002          |    Length = Variable          |
 // |               ASCONF-Request Correlation ID                   |
 // |                       Address Parameter                       |
 #pragma once

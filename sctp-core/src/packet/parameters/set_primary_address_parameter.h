@@ -1,7 +1,7 @@
 // Set Primary Address parameter (RFC 5061 section 4.2.4). Asks the peer to use the address as its
 // primary destination.
 //
-// |        Type = 0xC004         |    Length = Variable          |
+// |        Type = 0xC004          |    Length = Variable          |
 // |               ASCONF-Request Correlation ID                   |
 // |                       Address Parameter                       |
 #pragma once
