@@ -21,18 +21,27 @@ void Socket::Impl::start_data_path() {
       tcb_.peer_initial_tsn, options_.receive_window);
   packet_had_data_ = false;
   invalid_streams_.clear();
+  // Send side.
+  retransmission_queue_.emplace(tcb_.local_initial_tsn);
+  CongestionControlConfig cc;
+  cc.mtu = options_.mtu;
+  cc.initial_ssthresh = std::max<size_t>(tcb_.peer_a_rwnd, options_.mtu);
+  cc.max_burst = options_.max_burst;
+  congestion_ = make_congestion_controller(options_.congestion_control, cc);
+  peer_rwnd_.emplace(tcb_.peer_a_rwnd);
+  // Messages queued before (or across a restart) start numbering afresh.
+  send_queue_->commit_reset_streams({});
+  send_queue_->set_interleaving(tcb_.capabilities.message_interleaving);
 }
 
 void Socket::Impl::stop_data_path() {
+  retransmission_queue_.reset();
+  congestion_.reset();
+  peer_rwnd_.reset();
   data_tracker_.reset();
   reassembly_.reset();
   packet_had_data_ = false;
   invalid_streams_.clear();
-}
-
-bool Socket::Impl::all_data_acknowledged() const {
-  // Nothing is ever queued for sending yet (see send()).
-  return true;
 }
 
 Tsn Socket::Impl::cumulative_tsn_ack() const {
@@ -63,14 +72,8 @@ bool Socket::Impl::handle_data_path_chunk(const RawChunk& chunk) {
       if (receiving) handle_forward_tsn(chunk);
       return has_tcb();
     case ChunkType::kSack:
-      // Nothing of ours is ever outstanding yet (see send()): a SACK only
-      // reports the peer's receive state.
-      if (auto sack = SackChunk::parse(chunk)) {
-        tcb_.peer_a_rwnd = sack->a_rwnd;
-      } else {
-        report_parse_error(chunk, sack.error());
-      }
-      return true;
+      handle_sack(chunk);
+      return has_tcb();
     default:
       // I-FORWARD-TSN and RE-CONFIG are not handled yet: by their upper bits.
       return handle_unrecognized_chunk(chunk);
@@ -226,33 +229,6 @@ void Socket::Impl::send_sack() {
 
 void Socket::Impl::on_delayed_ack_expired() {
   if (data_tracker_ && data_tracker_->on_delayed_sack_timeout(callbacks_.now())) send_sack();
-}
-
-// ---------------------------------------------------------------- send API
-
-SendStatus Socket::Impl::send(StreamId /*stream*/, std::span<const uint8_t> payload,
-                              const SendOptions& /*options*/) {
-  if (payload.empty()) return SendStatus::kErrorMessageEmpty;
-  if (payload.size() > options_.max_message_size) return SendStatus::kErrorMessageTooLarge;
-  if (state_ != AssociationState::kEstablished && state_ != AssociationState::kCookieWait &&
-      state_ != AssociationState::kCookieEchoed && state_ != AssociationState::kClosed) {
-    return SendStatus::kErrorShuttingDown;
-  }
-  // The send queue / retransmission queue (src/tx) do not exist yet, so no
-  // message can be queued: report the send buffer as full.
-  return SendStatus::kErrorResourceExhaustion;
-}
-
-size_t Socket::Impl::buffered_amount(StreamId /*stream*/) const {
-  return 0;
-}
-size_t Socket::Impl::total_buffered_amount() const {
-  return 0;
-}
-void Socket::Impl::set_buffered_amount_low_threshold(StreamId /*stream*/, size_t /*bytes*/) {}
-void Socket::Impl::set_total_buffered_amount_low_threshold(size_t /*bytes*/) {}
-bool Socket::Impl::reset_streams(std::span<const StreamId> /*outgoing_streams*/) {
-  return false;
 }
 
 }  // namespace sctp

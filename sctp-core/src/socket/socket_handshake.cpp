@@ -357,15 +357,16 @@ void Socket::Impl::establish_from_cookie(const StateCookieContents& cookie, bool
       std::min(options_.announced_outbound_streams, cookie.peer_inbound_streams);
   tcb_.inbound_streams = std::min(options_.announced_inbound_streams, cookie.peer_outbound_streams);
   tcb_.capabilities = cookie.capabilities;
+  // Section 5.1 E: COOKIE ACK (real CRC32c, RFC 9653 section 5.2: the
+  // peer's association only exists once it receives this), first in the
+  // packet, before any DATA queued for the new association.
+  send_to_peer(CookieAckChunk{}, ChecksumNeed::kCrcRequired);
   if (was_established) {
     // Case B/D while established: only the peer's tag may have changed.
     set_state(state_);
   } else {
     enter_established(restart);
   }
-  // Section 5.1 E: COOKIE ACK (real CRC32c, RFC 9653 section 5.2: the
-  // peer's association only exists once it receives this).
-  send_to_peer(CookieAckChunk{}, ChecksumNeed::kCrcRequired);
 }
 
 void Socket::Impl::handle_cookie_ack() {
@@ -389,6 +390,7 @@ void Socket::Impl::enter_established(bool restart) {
   } else {
     callbacks_.on_connected();
   }
+  transmit_data();  // messages queued while connecting
   if (shutdown_requested_) {
     set_state(AssociationState::kShutdownPending);
     maybe_send_shutdown_or_ack();

@@ -83,6 +83,10 @@ Socket::Impl::Impl(const SocketOptions& options, SocketCallbacks& callbacks)
                      [this] { on_heartbeat_timeout(); });
   delayed_ack_ = timers_.create("delayed-ack", TimerOptions{TimerBackoff::kFixed, std::nullopt, 0},
                                 [this] { on_delayed_ack_expired(); });
+  // T3-rtx (section 6.3.2): restarted by hand with the (backed-off) RTO.
+  t3_rtx_ = timers_.create("t3-rtx", TimerOptions{TimerBackoff::kFixed, std::nullopt, 0},
+                           [this] { on_t3_rtx_expired(); });
+  make_send_queue();
   metrics_.rto = rto_.rto();
 }
 

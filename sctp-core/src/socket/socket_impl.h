@@ -39,6 +39,10 @@
 #include "socket/state_cookie.h"
 #include "timer/rto_estimator.h"
 #include "timer/timer_manager.h"
+#include "tx/congestion_controller.h"
+#include "tx/peer_receive_window.h"
+#include "tx/retransmission_queue.h"
+#include "tx/send_queue.h"
 
 namespace sctp {
 
@@ -120,6 +124,21 @@ class Socket::Impl : private TimerScheduler {
   void finish_received_packet();
   void send_sack();
   void on_delayed_ack_expired();
+
+  // --- Send path (socket_send.cpp).
+  void make_send_queue();
+  void handle_sack(const RawChunk& chunk);
+  // Cumulative ack carried by a SHUTDOWN (section 9.2), as a SACK without gaps.
+  void handle_shutdown_cumulative_ack(Tsn cumulative_tsn_ack);
+  void after_ack(const SackOutcome& outcome, uint32_t a_rwnd);
+  // Sends retransmissions, then new data, as cwnd and rwnd allow.
+  // `force_one_packet`: one packet of retransmissions regardless of cwnd
+  // (fast retransmit, 7.2.4 step 3; T3 expiry, 6.3.3 E3).
+  void transmit_data(bool force_one_packet = false);
+  void discard_abandoned();
+  void maybe_send_forward_tsn();
+  void on_t3_rtx_expired();
+  [[nodiscard]] size_t data_chunk_header_size() const;
   // Nothing queued or in flight: shutdown may proceed (section 9.2).
   [[nodiscard]] bool all_data_acknowledged() const;
   [[nodiscard]] Tsn cumulative_tsn_ack() const;
@@ -223,6 +242,13 @@ class Socket::Impl : private TimerScheduler {
   // ERROR chunks to send after this packet's SACK (section 6.5).
   std::vector<StreamId> invalid_streams_;
 
+  // Send side: the queue lives as long as the socket (messages may be
+  // queued before the association is up); the rest per association.
+  std::optional<SendQueue> send_queue_;
+  std::optional<RetransmissionQueue> retransmission_queue_;
+  std::unique_ptr<CongestionController> congestion_;
+  std::optional<PeerReceiveWindow> peer_rwnd_;
+
   // Timers.
   Timer* t1_init_;
   Timer* t1_cookie_;
@@ -231,6 +257,7 @@ class Socket::Impl : private TimerScheduler {
   Timer* heartbeat_interval_;
   Timer* heartbeat_timeout_;
   Timer* delayed_ack_;
+  Timer* t3_rtx_;
 };
 
 }  // namespace sctp

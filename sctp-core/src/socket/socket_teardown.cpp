@@ -51,6 +51,7 @@ void Socket::Impl::abort_association(ErrorKind kind, std::string_view reason,
 void Socket::Impl::fail_association(ErrorKind kind, std::string_view reason) {
   const std::string text(reason);  // `reason` may point into state we clear
   close_association();
+  make_send_queue();  // what was queued for this association is dropped
   callbacks_.on_aborted(kind, text);
 }
 
@@ -103,6 +104,8 @@ void Socket::Impl::handle_shutdown(const RawChunk& chunk) {
     report_parse_error(chunk, shutdown.error());
     return;
   }
+  handle_shutdown_cumulative_ack(shutdown->cumulative_tsn_ack);
+  if (!has_tcb()) return;
   switch (state_) {
     case AssociationState::kEstablished:
     case AssociationState::kShutdownPending:
