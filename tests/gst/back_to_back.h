@@ -123,6 +123,11 @@ struct BackToBack {
     return condition();
   }
 
+  // Both encoders signalled the association as established.
+  bool established() {
+    return wait_for([this] { return a_established == 1 && b_established == 1; });
+  }
+
   size_t received_count(guint stream) {
     std::lock_guard lock(mutex);
     auto it = received.find(stream);
