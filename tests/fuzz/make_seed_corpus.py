@@ -109,7 +109,7 @@ causes = [
     tlv(12, b"bye"),  # user-initiated abort
     tlv(13, b"protocol violation"),  # protocol violation
     tlv(0x00A0, delete_ip),  # request to delete last address: the refused parameter
-    tlv(105, struct.pack("!H", 2)),  # unsupported HMAC identifier
+    tlv(0x0105, struct.pack("!H", 2)),  # unsupported HMAC identifier (RFC 4895: 261)
 ]
 
 

@@ -7,7 +7,8 @@ serializers write, exactly as intended.
 Runs WRITER (write_all_chunks_pcap) to produce a pcap and a manifest, has
 tshark dissect the pcap with CRC32c verification on, and fails unless, for
 every frame:
-  * the chunk types decode in the order the manifest lists,
+  * the chunk types decode in the order the manifest lists (chunks quoted
+    inside an error cause last),
   * every parameter and error cause the manifest lists is decoded,
   * the CRC32c checksum is verified as good,
   * there is no malformed-packet mark and no expert info of severity
