@@ -3,6 +3,8 @@
 // once, graceful shutdown and abort in each direction.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "usrsctp_peer.h"
 
 namespace sctp::interop {
@@ -81,6 +83,57 @@ TEST(UsrsctpInterop, Section9_1_UsrsctpAbortReachesOurSocket) {
       bridge.run_until([&](const UsrsctpEvents&) { return !bridge.aborted.empty(); }, kTimeout));
   EXPECT_EQ(bridge.aborted[0].first, ErrorKind::kPeerReported);
   EXPECT_EQ(bridge.socket().state(), SocketState::kClosed);
+}
+
+std::vector<uint8_t> pattern(size_t size, uint8_t seed) {
+  std::vector<uint8_t> v(size);
+  for (size_t i = 0; i < size; ++i)
+    v[i] = uint8_t(seed + i * 13);
+  return v;
+}
+
+const std::vector<size_t> kSizes = {1, 500, 1200, 5000, 70000};
+
+TEST(UsrsctpInterop, Section6_MessagesFromOurSocketReachUsrsctp) {
+  Bridge bridge;
+  bridge.usrsctp_listen();
+  bridge.socket().connect();
+  expect_connected(bridge);
+  for (size_t i = 0; i < kSizes.size(); ++i) {
+    SendOptions o;
+    o.ppid = Ppid(51);
+    ASSERT_EQ(bridge.socket().send(StreamId(uint16_t(i)), pattern(kSizes[i], uint8_t(i)), o),
+              SendStatus::kSuccess);
+  }
+  std::vector<std::vector<uint8_t>> got;
+  ASSERT_TRUE(bridge.run_until(
+      [&](const UsrsctpEvents& e) {
+        if (e.messages.size() < kSizes.size()) return false;
+        got = e.messages;
+        return true;
+      },
+      kTimeout));
+  // Different streams: usrsctp may deliver them in any order.
+  for (size_t i = 0; i < kSizes.size(); ++i) {
+    EXPECT_NE(std::find(got.begin(), got.end(), pattern(kSizes[i], uint8_t(i))), got.end())
+        << "message " << i;
+  }
+}
+
+TEST(UsrsctpInterop, Section6_MessagesFromUsrsctpReachOurSocket) {
+  Bridge bridge;
+  bridge.usrsctp_connect();
+  expect_connected(bridge);
+  for (size_t i = 0; i < kSizes.size(); ++i) {
+    ASSERT_TRUE(bridge.usrsctp_send(3, 53, pattern(kSizes[i], uint8_t(i))));
+  }
+  ASSERT_TRUE(bridge.run_until(
+      [&](const UsrsctpEvents&) { return bridge.messages.size() == kSizes.size(); }, kTimeout));
+  for (size_t i = 0; i < kSizes.size(); ++i) {
+    EXPECT_EQ(bridge.messages[i].stream_id, StreamId(3));
+    EXPECT_EQ(bridge.messages[i].ppid, Ppid(53));
+    EXPECT_EQ(bridge.messages[i].payload, pattern(kSizes[i], uint8_t(i))) << "message " << i;
+  }
 }
 
 }  // namespace

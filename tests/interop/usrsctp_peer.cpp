@@ -136,6 +136,17 @@ void Bridge::usrsctp_abort() {
   usock_ = nullptr;
 }
 
+bool Bridge::usrsctp_send(uint16_t stream, uint32_t ppid, const std::vector<uint8_t>& data) {
+  accept_pending();
+  if (usock_ == nullptr) return false;
+  struct sctp_sndinfo info;
+  std::memset(&info, 0, sizeof(info));
+  info.snd_sid = stream;
+  info.snd_ppid = htonl(ppid);
+  return usrsctp_sendv(usock_, data.data(), data.size(), nullptr, 0, &info, sizeof(info),
+                       SCTP_SENDV_SNDINFO, 0) == ssize_t(data.size());
+}
+
 void Bridge::send_packet(std::span<const uint8_t> packet) {
   // Synchronous: usrsctp may answer from inside this call (conn_output then
   // only queues), and it never calls back into our socket.
@@ -183,8 +194,13 @@ void Bridge::on_usrsctp_receive(struct socket* /*sock*/, void* data, size_t leng
       }
     }
   } else {
+    // usrsctp hands large messages over in pieces; MSG_EOR ends one.
     const auto* bytes = static_cast<const uint8_t*>(data);
-    events_.messages.emplace_back(bytes, bytes + length);
+    partial_.insert(partial_.end(), bytes, bytes + length);
+    if ((flags & MSG_EOR) != 0) {
+      events_.messages.push_back(std::move(partial_));
+      partial_.clear();
+    }
   }
   cv_.notify_all();
 }

@@ -53,6 +53,9 @@ class Bridge : public SocketCallbacks {
   void usrsctp_listen();
   void usrsctp_shutdown();  // graceful (SHUT_WR: sends SHUTDOWN)
   void usrsctp_abort();     // SO_LINGER 0 + close: sends ABORT
+  // Sends one message from usrsctp (blocking the test thread is avoided:
+  // the socket is non-blocking and the data must fit its send buffer).
+  bool usrsctp_send(uint16_t stream, uint32_t ppid, const std::vector<uint8_t>& data);
 
   // Drives our socket until `done` holds (checked with usrsctp's events
   // locked) or `timeout` of real time passes.
@@ -94,9 +97,10 @@ class Bridge : public SocketCallbacks {
   std::mutex mutex_;
   std::condition_variable cv_;
   std::deque<std::vector<uint8_t>> inbox_;  // packets from usrsctp
+  std::vector<uint8_t> partial_;            // a message usrsctp delivers in pieces
   UsrsctpEvents events_;
 
-  void* address_ = nullptr;           // our AF_CONN address (opaque to usrsctp)
+  void* address_ = nullptr;            // our AF_CONN address (opaque to usrsctp)
   struct socket* usock_ = nullptr;     // connecting or accepted
   struct socket* listener_ = nullptr;  // listening
 };

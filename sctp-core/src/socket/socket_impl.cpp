@@ -136,8 +136,14 @@ Metrics Socket::Impl::metrics() const {
   m.rto = rto_.rto();
   const bool associated =
       state_ != AssociationState::kClosed && state_ != AssociationState::kCookieWait;
+  m.buffered_amount = send_queue_->total_buffered_amount();
+  if (retransmission_queue_) m.bytes_in_flight = retransmission_queue_->bytes_in_flight();
+  if (congestion_) {
+    m.cwnd = congestion_->cwnd();
+    m.ssthresh = congestion_->ssthresh();
+  }
   if (associated) {
-    m.peer_rwnd = tcb_.peer_a_rwnd;
+    m.peer_rwnd = peer_rwnd_ ? peer_rwnd_->rwnd() : tcb_.peer_a_rwnd;
     m.negotiated_outbound_streams = tcb_.outbound_streams;
     m.negotiated_inbound_streams = tcb_.inbound_streams;
     m.uses_partial_reliability = tcb_.capabilities.partial_reliability;
