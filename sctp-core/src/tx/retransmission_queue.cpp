@@ -152,8 +152,8 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
     if (item.misses >= kFastRetransmitThreshold && !item.fast_retransmitted) {
       // 7.2.4 step 5: a chunk is fast retransmitted at most once.
       item.fast_retransmitted = true;
-      mark_for_retransmission(item);
-      if (item.state == State::kToRetransmit) out.new_fast_retransmits = true;
+      // (Abandoning may append to items_: `item` is not used afterwards.)
+      if (mark_for_retransmission(item)) out.new_fast_retransmits = true;
     }
   }
 
@@ -178,15 +178,36 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
   return out;
 }
 
-void RetransmissionQueue::mark_for_retransmission(Item& item) {
+bool RetransmissionQueue::mark_for_retransmission(Item& item) {
   // RFC 7496 RTX policy: a chunk retransmitted max_retransmissions times is
   // abandoned instead of being sent again (RFC 3758 3.5).
   const auto& limit = item.fragment.max_retransmissions;
   if (limit && item.retransmissions >= *limit) {
     abandon_message_of(item);
-    return;
+    return false;
   }
   set_state(item, State::kToRetransmit);
+  return true;
+}
+
+std::optional<Tsn> RetransmissionQueue::add_abandoned_end(OutgoingFragment end) {
+  for (size_t i = 0; i < items_.size(); ++i) {
+    const OutgoingFragment& f = items_[i].fragment;
+    if (f.message_id == end.message_id && f.ending) return std::nullopt;  // already has one
+  }
+  const Tsn tsn = next_tsn();
+  Item item;
+  item.fragment = std::move(end);
+  item.fragment.data.reset();
+  item.fragment.offset = 0;
+  item.fragment.length = 0;
+  item.fragment.ending = true;
+  item.state = State::kAcked;  // neutral for accounting
+  if (!items_.empty()) item.sent_at = items_.back().sent_at;
+  items_.push_back(std::move(item));
+  set_state(items_.back(), State::kAbandoned);
+  advance_peer_ack_point();
+  return tsn;
 }
 
 void RetransmissionQueue::handle_t3_expiry() {

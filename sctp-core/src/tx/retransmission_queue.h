@@ -17,9 +17,10 @@
 //              advanced_peer_ack_point() and skipped_ssns()/skipped_mids();
 //              call SendQueue::discard() for each newly_abandoned() message
 //              right away (after any call that may abandon), before
-//              producing new fragments. A partly sent message's unsent end
-//              is given a TSN of its own (never sent), so next_tsn() may
-//              jump: always take TSNs from add_sent().
+//              producing new fragments; pass each of
+//              SendQueue::take_abandoned_ends() to add_abandoned_end(). A partly sent message's
+//              unsent end is given a TSN of its own (never sent), so next_tsn() may jump: always
+//              take TSNs from add_sent().
 #pragma once
 
 #include <cstddef>
@@ -102,6 +103,13 @@ class RetransmissionQueue {
   std::optional<Retransmission> next_retransmission(TimeMs now, size_t max_payload_bytes);
   [[nodiscard]] bool has_retransmissions() const { return to_retransmit_count_ > 0; }
 
+  // The send queue dropped the unsent rest of a partly sent message whose
+  // lifetime ended (SendQueue::take_abandoned_ends()). Its end gets a TSN of
+  // its own, never sent and abandoned, so a FORWARD-TSN will skip the message
+  // even if every sent fragment is acknowledged. Returns that TSN, or nullopt
+  // if the message already has an end here.
+  std::optional<Tsn> add_abandoned_end(OutgoingFragment end);
+
   // RFC 7496 TTL policy: abandons every unacknowledged message whose
   // lifetime has ended. Returns the number of chunks abandoned.
   size_t abandon_expired(TimeMs now);
@@ -160,7 +168,8 @@ class RetransmissionQueue {
   [[nodiscard]] const Item* find(Tsn tsn) const;
   [[nodiscard]] bool gap_blocks_valid(uint64_t cum, std::span<const GapAckBlock> blocks) const;
   void set_state(Item& item, State state);
-  void mark_for_retransmission(Item& item);
+  // Returns false if the chunk was abandoned instead (RTX policy).
+  bool mark_for_retransmission(Item& item);
   void abandon_message_of(const Item& item);
   void advance_peer_ack_point();
 

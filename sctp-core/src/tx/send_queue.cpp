@@ -58,6 +58,19 @@ std::optional<OutgoingFragment> SendQueue::produce(TimeMs now, size_t max_payloa
     // dropped here.
     if (m.expires_at && now >= *m.expires_at) {
       ++expired_messages_;
+      if (m.started) {
+        OutgoingFragment end;
+        end.message_id = m.id;
+        end.stream_id = *id;
+        end.ppid = m.ppid;
+        end.unordered = m.unordered;
+        end.ending = true;
+        end.ssn = m.ssn;
+        end.mid = m.mid;
+        end.fsn = m.next_fsn;
+        end.expires_at = m.expires_at;
+        abandoned_ends_.push_back(std::move(end));
+      }
       drop_front(*id, s);
       continue;
     }

@@ -45,7 +45,8 @@ class SendQueue : private StreamEligibility {
 
   // The next fragment, at most `max_payload_bytes` long, from the stream the
   // scheduler picks. Messages whose lifetime ended are dropped here (one not
-  // yet started uses no SSN, MID or TSN). Without interleaving, once a
+  // yet started uses no SSN, MID or TSN; one started is reported through
+  // take_abandoned_ends()). Without interleaving, once a
   // message has started its fragments come back to back (DATA needs them on
   // consecutive TSNs, RFC 9260 section 6.9).
   std::optional<OutgoingFragment> produce(TimeMs now, size_t max_payload_bytes);
@@ -82,6 +83,17 @@ class SendQueue : private StreamEligibility {
   void commit_reset_streams(std::span<const StreamId> streams);
   // The peer refused the reset: sending resumes with the old numbering.
   void resume_streams(std::span<const StreamId> streams);
+
+  // Partly sent messages whose lifetime ended here: each entry describes the
+  // message's unsent end (ending set, no payload). The socket passes each to
+  // RetransmissionQueue::add_abandoned_end() so that a FORWARD-TSN skips the
+  // message at the peer (RFC 3758 3.5). Cleared by the call.
+  std::vector<OutgoingFragment> take_abandoned_ends() {
+    std::vector<OutgoingFragment> out;
+    out.swap(abandoned_ends_);
+    return out;
+  }
+  [[nodiscard]] bool has_abandoned_ends() const { return !abandoned_ends_.empty(); }
 
   // Messages dropped because their lifetime ended before being fully sent.
   [[nodiscard]] uint64_t expired_message_count() const { return expired_messages_; }
@@ -126,6 +138,7 @@ class SendQueue : private StreamEligibility {
   // Without interleaving: the stream whose message is partly produced.
   std::optional<StreamId> in_progress_;
   uint64_t expired_messages_ = 0;
+  std::vector<OutgoingFragment> abandoned_ends_;
 };
 
 }  // namespace sctp

@@ -61,6 +61,7 @@ void run(const Scenario& sc) {
     std::string body;
   };
   std::vector<Sent> sent;
+  std::vector<SendOptions> send_options;
   TimeMs now{1000};
   for (int i = 0; i < kMessages; ++i) {
     Sent s{static_cast<uint16_t>(rng() % 4), rng() % 5 == 0, rng() % 6 != 0, {}};
@@ -69,12 +70,27 @@ void run(const Scenario& sc) {
     SendOptions options;
     options.ppid = Ppid(static_cast<uint32_t>(i));
     options.unordered = s.unordered;
-    if (!s.reliable) options.max_retransmissions = 0;  // RFC 7496 RTX policy
-    ASSERT_EQ(send_queue.add(now, StreamId(s.stream),
-                             std::vector<uint8_t>(s.body.begin(), s.body.end()), options),
-              SendQueue::AddResult::kOk);
+    if (!s.reliable) {
+      if (i % 2 == 0) {
+        options.max_retransmissions = 0;  // RFC 7496 RTX policy
+      } else {
+        options.lifetime = DurationMs(20 + rng() % 200);  // RFC 7496 TTL policy
+      }
+    }
     sent.push_back(std::move(s));
+    send_options.push_back(options);
   }
+  // The application sends a few messages every 10 ms.
+  int next_to_send = 0;
+  auto application_sends = [&] {
+    for (int k = 0; k < 6 && next_to_send < kMessages; ++k, ++next_to_send) {
+      const Sent& s = sent[next_to_send];
+      ASSERT_EQ(send_queue.add(now, StreamId(s.stream),
+                               std::vector<uint8_t>(s.body.begin(), s.body.end()),
+                               send_options[next_to_send]),
+                SendQueue::AddResult::kOk);
+    }
+  };
 
   std::vector<int> delivered(kMessages, 0);
   std::map<uint16_t, int> last_ordered;
@@ -86,13 +102,17 @@ void run(const Scenario& sc) {
       (void)send_queue.discard(a.stream_id, a.message_id);
     }
     rtx.clear_newly_abandoned();
+    for (OutgoingFragment& end : send_queue.take_abandoned_ends()) {
+      (void)rtx.add_abandoned_end(std::move(end));
+    }
   };
   TimeMs last_progress = now;
   int steps = 0;
   int fast_retransmits = 0, t3_expiries = 0, forward_tsns = 0;
   for (; steps < 20000; ++steps) {
     now = now + DurationMs(10);
-    if (!send_queue.has_data_to_send() && rtx.empty()) break;
+    application_sends();
+    if (next_to_send == kMessages && !send_queue.has_data_to_send() && rtx.empty()) break;
 
     // --- T3-rtx (RFC 9260 6.3.3; simplified: a fixed RTO since the last
     // acknowledgement that made progress).
@@ -103,6 +123,10 @@ void run(const Scenario& sc) {
       cc.on_retransmission_timeout();
       last_progress = now;
     }
+
+    // RFC 7496 TTL: in-flight messages past their lifetime are abandoned.
+    (void)rtx.abandon_expired(now);
+    process_abandoned();
 
     // --- Sender: up to Max.Burst packets, retransmissions first (6.1 C).
     cc.on_before_send(now, rto);
@@ -127,6 +151,7 @@ void run(const Scenario& sc) {
             rtx.outstanding_bytes() == 0 ? max_payload : std::min<size_t>(max_payload, rwnd.rwnd());
         if (fit == 0) break;
         auto f = send_queue.produce(now, fit);
+        process_abandoned();  // a TTL message may have expired mid-way
         if (!f) break;
         room -= chunk_header + pad4(f->length);
         rwnd.on_data_sent(f->length);

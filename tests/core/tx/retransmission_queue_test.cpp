@@ -348,6 +348,27 @@ TEST(RetransmissionQueue, AbandoningAPartlySentMessageReservesATsnForItsEnd) {
   EXPECT_EQ(q.add_sent(fragment(), kT0), Tsn(3));
 }
 
+TEST(RetransmissionQueue, AbandonedEndFromSendQueueForcesForwardTsn) {
+  // A TTL message expired in the send queue after its B fragment was sent
+  // and acknowledged: the end reported by the send queue takes a TSN so a
+  // FORWARD-TSN skips SSN 9 (RFC 3758 3.5).
+  RetransmissionQueue q{Tsn(1)};
+  OutgoingFragment first = fragment({.stream = 5, .message = 99, .ssn = 9});
+  first.ending = false;
+  (void)q.add_sent(first, kT0);
+  (void)q.handle_sack(Tsn(1), {}, false, kT0);
+  OutgoingFragment end = first;
+  end.ending = true;
+  end.fsn = Fsn(1);
+  EXPECT_EQ(q.add_abandoned_end(end), Tsn(2));
+  EXPECT_TRUE(q.should_send_forward_tsn());
+  EXPECT_EQ(q.advanced_peer_ack_point(), Tsn(2));
+  ASSERT_EQ(q.skipped_ssns().size(), 1u);
+  EXPECT_EQ(q.skipped_ssns()[0], (SkippedSsn{StreamId(5), Ssn(9)}));
+  // Reported twice (e.g. also abandoned here): only one end.
+  EXPECT_EQ(q.add_abandoned_end(end), std::nullopt);
+}
+
 TEST(RetransmissionQueue, SkippedMidsForIForwardTsnSeparateOrderedAndUnordered) {
   // RFC 8260 2.3.1: entries per stream and U flag with the highest MID.
   RetransmissionQueue q{Tsn(1)};

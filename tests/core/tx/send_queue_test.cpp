@@ -130,6 +130,7 @@ TEST(SendQueue, ExpiredMessageIsDroppedBeforeSendingWithoutUsingAnSsn) {
   EXPECT_EQ(f->ssn, Ssn(0));
   EXPECT_EQ(q.expired_message_count(), 1u);
   EXPECT_EQ(q.total_buffered_amount(), 0u);
+  EXPECT_FALSE(q.has_abandoned_ends());  // never started: nothing to skip
 }
 
 TEST(SendQueue, LifetimeAndRetransmissionLimitTravelWithTheFragment) {
@@ -153,6 +154,16 @@ TEST(SendQueue, ExpiryMidMessageDropsTheUnsentRest) {
   EXPECT_EQ(q.buffered_amount(StreamId(1)), 4u);
   EXPECT_FALSE(q.produce(kNow + DurationMs(200), 2));
   EXPECT_EQ(q.buffered_amount(StreamId(1)), 0u);
+  // The peer holds the B fragment: the unsent end is reported so that the
+  // retransmission queue can make a FORWARD-TSN skip the message.
+  ASSERT_TRUE(q.has_abandoned_ends());
+  const std::vector<OutgoingFragment> ends = q.take_abandoned_ends();
+  ASSERT_EQ(ends.size(), 1u);
+  EXPECT_TRUE(ends[0].ending);
+  EXPECT_EQ(ends[0].ssn, Ssn(0));
+  EXPECT_EQ(ends[0].fsn, Fsn(1));
+  EXPECT_EQ(ends[0].length, 0u);
+  EXPECT_FALSE(q.has_abandoned_ends());
 }
 
 TEST(SendQueue, DiscardDropsTheRestOfAnAbandonedMessage) {
