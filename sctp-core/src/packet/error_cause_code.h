@@ -1,5 +1,5 @@
 // Error cause codes (RFC 9260 section 3.3.10, RFC 4895 section 4.1 and
-// RFC 5061 section 5.3).
+// RFC 5061 section 4.3).
 #pragma once
 
 #include <cstdint>
@@ -20,11 +20,11 @@ enum class ErrorCauseCode : uint16_t {
   kRestartWithNewAddresses = 11,            // RFC 9260 3.3.10.11
   kUserInitiatedAbort = 12,                 // RFC 9260 3.3.10.12
   kProtocolViolation = 13,                  // RFC 9260 3.3.10.13
-  kRequestToDeleteLastAddress = 0x00A0,     // RFC 5061 5.3
-  kOperationRefusedNoResources = 0x00A1,    // RFC 5061 5.3
-  kRequestToDeleteSourceAddress = 0x00A2,   // RFC 5061 5.3
-  kIllegalAsconfAck = 0x00A3,               // RFC 5061 5.3
-  kRequestRefusedNoAuthorization = 0x00A4,  // RFC 5061 5.3
+  kRequestToDeleteLastAddress = 0x00A0,     // RFC 5061 4.3
+  kOperationRefusedNoResources = 0x00A1,    // RFC 5061 4.3
+  kRequestToDeleteSourceAddress = 0x00A2,   // RFC 5061 4.3
+  kIllegalAsconfAck = 0x00A3,               // RFC 5061 4.3
+  kRequestRefusedNoAuthorization = 0x00A4,  // RFC 5061 4.3
   kUnsupportedHmacIdentifier = 0x0105,      // RFC 4895 4.1 (IANA: 261)
 };
 
