@@ -263,6 +263,11 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
       GST_ELEMENT_CLASS(gst_sctp_dec_parent_class)->change_state(element, transition);
   if (ret == GST_STATE_CHANGE_FAILURE) return ret;
 
+  if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
+    // A message being delivered while we detached may have added a pad; the
+    // sink pad is inactive now, so nothing adds one any more.
+    self->state->remove_all_pads(false);
+  }
   if (transition == GST_STATE_CHANGE_READY_TO_PAUSED) {
     GST_OBJECT_LOCK(self);
     const guint id = self->state->association_id;
