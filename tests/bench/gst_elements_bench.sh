@@ -26,13 +26,16 @@ for f in "$system_plugins"/*.so; do
   [ "$(basename "$f")" = libgstsctp.so ] || ln -s "$f" "$work/system-without-sctp/"
 done
 
+# Always called in a subshell ("&" or "$(...)"): exec keeps the pid, so $!
+# is the peer process itself (its CPU ticks are read from /proc).
 with_plugin() {  # with_plugin ours|theirs COMMAND...
   local which=$1; shift
   if [ "$which" = ours ]; then
-    GST_PLUGIN_PATH="$build/gst-plugin" GST_PLUGIN_SYSTEM_PATH_1_0="$work/system-without-sctp" \
+    exec env GST_PLUGIN_PATH="$build/gst-plugin" \
+      GST_PLUGIN_SYSTEM_PATH_1_0="$work/system-without-sctp" \
       GST_REGISTRY="$work/registry-ours.bin" "$@"
   else
-    env -u GST_PLUGIN_PATH GST_PLUGIN_SYSTEM_PATH_1_0="$system_plugins" \
+    exec env -u GST_PLUGIN_PATH GST_PLUGIN_SYSTEM_PATH_1_0="$system_plugins" \
       GST_REGISTRY="$work/registry-theirs.bin" "$@"
   fi
 }
@@ -57,13 +60,16 @@ run_case() {
     --message-size "$size" --seconds $((window + 3)) >/dev/null 2>"$work/tx.err" &
   local tx_pid=$!
   sleep 2
-  read -r t0 b0 < <(last_rx "$out")
+  read -r t0 b0 < <(last_rx "$out") || true
   local c0=$(( $(cpu_ticks $rx_pid) + $(cpu_ticks $tx_pid) ))
   sleep "$window"
-  read -r t1 b1 < <(last_rx "$out")
+  read -r t1 b1 < <(last_rx "$out") || true
   local c1=$(( $(cpu_ticks $rx_pid) + $(cpu_ticks $tx_pid) ))
-  wait "$tx_pid" || true
-  wait "$rx_pid" || true
+  # The measurement is taken: stop both now rather than wait for their own
+  # timers (a pipeline may take long to reach NULL with data in flight).
+  kill "$tx_pid" "$rx_pid" 2>/dev/null || true
+  wait "$tx_pid" 2>/dev/null || true
+  wait "$rx_pid" 2>/dev/null || true
   awk -v b0="${b0:-0}" -v b1="${b1:-0}" -v t0="${t0:-0}" -v t1="${t1:-1}" -v c0="$c0" -v c1="$c1" \
       -v hz="$ticks" 'BEGIN {
         bytes = b1 - b0; secs = (t1 - t0) / 1e6; cpu = (c1 - c0) / hz;
@@ -72,7 +78,7 @@ run_case() {
 }
 
 for which in ours theirs; do
-  file=$(with_plugin "$which" gst-inspect-1.0 sctpenc 2>/dev/null | awk '/Filename/ { print $2 }')
+  file=$( (with_plugin "$which" gst-inspect-1.0 sctpenc) 2>/dev/null | awk '/Filename/ { print $2 }')
   echo "$which: sctpenc from ${file:-NOT FOUND}"
 done
 
@@ -80,7 +86,8 @@ declare -A rate cpu
 for size in 100 16384; do
   # Interleaved, so a change in background load hits both about equally.
   for which in ours theirs; do
-    read -r r c < <(run_case "$which" "$size")
+    read -r r c < <(run_case "$which" "$size") || true
+    echo "  $which, $size B: ${r:-0} B/s, ${c:-0} CPU s/GB" >&2
     rate[$which,$size]=$r
     cpu[$which,$size]=$c
   done

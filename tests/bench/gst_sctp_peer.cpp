@@ -155,7 +155,7 @@ int main(int argc, char** argv) {
   const std::string description =
       "udpsrc port=" + std::to_string(peer.local_port) +
       " buffer-size=4194304 ! sctpdec name=dec sctp-association-id=1 local-sctp-port=5000 "
-      "sctpenc name=enc sctp-association-id=1 remote-sctp-port=5000 local-sctp-port=5000 ! "
+      "sctpenc name=enc sctp-association-id=1 remote-sctp-port=5000 ! "
       "udpsink host=127.0.0.1 sync=false async=false port=" +
       std::to_string(peer.remote_port);
   GError* error = nullptr;
