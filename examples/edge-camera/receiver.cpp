@@ -1,0 +1,239 @@
+// The edge-camera receiver: RTP video on one UDP port, the per-frame JSON
+// metadata on SCTP (through DTLS) on another. Each metadata message is matched
+// to its frame by PTS (the RTP timestamp, 90 kHz); one line per second shows
+// frames, metadata, matches and latencies. Exits 0 once --frames frames and
+// all their metadata arrived and the sender closed the association, 1 on an
+// error or after --timeout seconds, 3 when an element is missing.
+//
+//   edge-camera-receiver [--frames 300] [--host 127.0.0.1] [--video-port 5600]
+//                        [--sctp-port 5601] [--peer-port 5602] [--timeout 60]
+#include <gst/app/gstappsink.h>
+#include <gst/gst.h>
+#include <gst/rtp/gstrtpbuffer.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "common.h"
+
+namespace {
+
+struct FrameRecord {
+  int64_t frame_arrival_us = -1;  // marker packet (last of the frame) received
+  int64_t meta_arrival_us = -1;
+  edge_camera::FrameMeta meta;
+};
+
+struct Receiver {
+  GstElement* pipeline = nullptr;
+  GstElement* meta_sink = nullptr;
+  GMainLoop* loop = nullptr;
+  uint64_t wanted = 300;
+  int exit_code = 1;
+  std::atomic<bool> association_ended{false};
+
+  std::mutex mutex;  // the appsink callbacks run on streaming threads
+  std::map<uint32_t, FrameRecord> by_pts;
+  uint64_t frames = 0, metas = 0, matched = 0, bad_meta = 0;
+  int64_t video_latency_sum_us = 0, meta_latency_sum_us = 0;  // since the last line
+  uint64_t latency_samples = 0;
+
+  void maybe_matched(FrameRecord& r) {
+    if (r.frame_arrival_us < 0 || r.meta_arrival_us < 0) return;
+    ++matched;
+    video_latency_sum_us += r.frame_arrival_us - r.meta.sent_us;
+    meta_latency_sum_us += r.meta_arrival_us - r.meta.sent_us;
+    ++latency_samples;
+  }
+};
+
+GstFlowReturn on_rtp(GstAppSink* sink, gpointer user_data) {
+  auto* r = static_cast<Receiver*>(user_data);
+  GstSample* sample = gst_app_sink_pull_sample(sink);
+  if (sample == nullptr) return GST_FLOW_EOS;
+  GstRTPBuffer rtp = GST_RTP_BUFFER_INIT;
+  if (gst_rtp_buffer_map(gst_sample_get_buffer(sample), GST_MAP_READ, &rtp)) {
+    const bool last_of_frame = gst_rtp_buffer_get_marker(&rtp);
+    const uint32_t pts = gst_rtp_buffer_get_timestamp(&rtp);
+    gst_rtp_buffer_unmap(&rtp);
+    if (last_of_frame) {
+      std::lock_guard lock(r->mutex);
+      FrameRecord& rec = r->by_pts[pts];
+      if (rec.frame_arrival_us < 0) {
+        rec.frame_arrival_us = g_get_real_time();
+        ++r->frames;
+        r->maybe_matched(rec);
+      }
+    }
+  }
+  gst_sample_unref(sample);
+  return GST_FLOW_OK;
+}
+
+GstFlowReturn on_meta(GstAppSink* sink, gpointer user_data) {
+  auto* r = static_cast<Receiver*>(user_data);
+  GstSample* sample = gst_app_sink_pull_sample(sink);
+  if (sample == nullptr) return GST_FLOW_EOS;
+  GstMapInfo map;
+  GstBuffer* buf = gst_sample_get_buffer(sample);
+  edge_camera::FrameMeta m;
+  bool ok = false;
+  if (gst_buffer_map(buf, &map, GST_MAP_READ)) {
+    ok = edge_camera::from_json(std::string(reinterpret_cast<const char*>(map.data), map.size), m);
+    gst_buffer_unmap(buf, &map);
+  }
+  gst_sample_unref(sample);
+  std::lock_guard lock(r->mutex);
+  if (!ok) {
+    ++r->bad_meta;
+    return GST_FLOW_OK;
+  }
+  FrameRecord& rec = r->by_pts[m.rtp_timestamp];
+  if (rec.meta_arrival_us < 0) {
+    rec.meta = m;
+    rec.meta_arrival_us = g_get_real_time();
+    ++r->metas;
+    r->maybe_matched(rec);
+  }
+  return GST_FLOW_OK;
+}
+
+// sctpdec adds src_N when stream N's first message arrives.
+void on_pad_added(GstElement*, GstPad* pad, gpointer user_data) {
+  auto* r = static_cast<Receiver*>(user_data);
+  GstPad* sink = gst_element_get_static_pad(r->meta_sink, "sink");
+  if (!gst_pad_is_linked(sink) && gst_pad_link(pad, sink) == GST_PAD_LINK_OK)
+    g_print("receiver: metadata stream %s opened\n", GST_PAD_NAME(pad));
+  gst_object_unref(sink);
+}
+
+gboolean report(gpointer user_data) {
+  auto* r = static_cast<Receiver*>(user_data);
+  std::lock_guard lock(r->mutex);
+  const uint64_t n = r->latency_samples;
+  g_print(
+      "receiver: %llu frames, %llu metadata, %llu matched; latency video %.1f ms, metadata %.1f "
+      "ms\n",
+      static_cast<unsigned long long>(r->frames), static_cast<unsigned long long>(r->metas),
+      static_cast<unsigned long long>(r->matched),
+      n ? static_cast<double>(r->video_latency_sum_us) / n / 1000.0 : 0.0,
+      n ? static_cast<double>(r->meta_latency_sum_us) / n / 1000.0 : 0.0);
+  r->video_latency_sum_us = r->meta_latency_sum_us = 0;
+  r->latency_samples = 0;
+  if (r->bad_meta != 0) {
+    g_printerr("receiver: %llu metadata messages did not parse\n",
+               static_cast<unsigned long long>(r->bad_meta));
+    g_main_loop_quit(r->loop);
+  } else if (r->matched >= r->wanted && r->association_ended) {
+    g_print("receiver: all %llu frames and their metadata arrived\n",
+            static_cast<unsigned long long>(r->wanted));
+    r->exit_code = 0;
+    g_main_loop_quit(r->loop);
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+// The sender shuts the association down after its last metadata message;
+// waiting for that lets it see every message acknowledged.
+void on_association(GstElement*, gboolean established, gpointer user_data) {
+  if (!established) static_cast<Receiver*>(user_data)->association_ended = true;
+}
+
+gboolean on_bus(GstBus*, GstMessage* msg, gpointer user_data) {
+  auto* r = static_cast<Receiver*>(user_data);
+  if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_ERROR) {
+    GError* err = nullptr;
+    gchar* dbg = nullptr;
+    gst_message_parse_error(msg, &err, &dbg);
+    g_printerr("receiver: error from %s: %s (%s)\n", GST_OBJECT_NAME(msg->src), err->message,
+               dbg ? dbg : "");
+    g_error_free(err);
+    g_free(dbg);
+    g_main_loop_quit(r->loop);
+  }
+  return TRUE;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  gst_init(&argc, &argv);
+  std::map<std::string, std::string> opt = {{"--frames", "300"},      {"--host", "127.0.0.1"},
+                                            {"--video-port", "5600"}, {"--sctp-port", "5601"},
+                                            {"--peer-port", "5602"},  {"--timeout", "60"}};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!opt.count(argv[i])) {
+      g_printerr("unknown option %s\n", argv[i]);
+      return 2;
+    }
+    opt[argv[i]] = argv[i + 1];
+  }
+  if (!edge_camera::elements_present({{"appsink", "gstreamer1.0-plugins-base"},
+                                      {"udpsink", "gstreamer1.0-plugins-good"},
+                                      {"udpsrc", "gstreamer1.0-plugins-good"},
+                                      {"dtlsenc", "gstreamer1.0-plugins-bad"},
+                                      {"dtlsdec", "gstreamer1.0-plugins-bad"},
+                                      {"sctpenc", "this project's plugin (GST_PLUGIN_PATH)"},
+                                      {"sctpdec", "this project's plugin (GST_PLUGIN_PATH)"}}))
+    return 3;
+
+  const std::string& host = opt["--host"];
+  const std::string desc =
+      "udpsrc address=" + host + " port=" + opt["--video-port"] +
+      " caps=\"application/x-rtp,media=video,clock-rate=90000,encoding-name=VP8,payload=96\""
+      " ! appsink name=video sync=false "
+      "udpsrc address=" +
+      host + " port=" + opt["--sctp-port"] +
+      " ! dtlsdec name=dtlsdec connection-id=receiver ! sctpdec name=sctpdec sctp-association-id=1 "
+      "sctpenc name=sctpenc sctp-association-id=1 ! dtlsenc connection-id=receiver"
+      " ! udpsink host=" +
+      host + " port=" + opt["--peer-port"] +
+      " sync=false async=false "
+      "appsink name=meta sync=false";
+  GError* err = nullptr;
+  Receiver r;
+  r.wanted = std::stoull(opt["--frames"]);
+  r.pipeline = gst_parse_launch(desc.c_str(), &err);
+  if (r.pipeline == nullptr) {
+    g_printerr("receiver: bad pipeline: %s\n", err->message);
+    return 1;
+  }
+  GstElement* sctpenc = gst_bin_get_by_name(GST_BIN(r.pipeline), "sctpenc");
+  GstElement* sctpdec = gst_bin_get_by_name(GST_BIN(r.pipeline), "sctpdec");
+  GstElement* dtlsdec = gst_bin_get_by_name(GST_BIN(r.pipeline), "dtlsdec");
+  GstElement* video = gst_bin_get_by_name(GST_BIN(r.pipeline), "video");
+  r.meta_sink = gst_bin_get_by_name(GST_BIN(r.pipeline), "meta");
+  edge_camera::DtlsGate gate(sctpenc, dtlsdec);
+  g_signal_connect(sctpdec, "pad-added", G_CALLBACK(on_pad_added), &r);
+  g_signal_connect(sctpenc, "sctp-association-established", G_CALLBACK(on_association), &r);
+  GstAppSinkCallbacks video_cb = {};
+  video_cb.new_sample = on_rtp;
+  gst_app_sink_set_callbacks(GST_APP_SINK(video), &video_cb, &r, nullptr);
+  GstAppSinkCallbacks meta_cb = {};
+  meta_cb.new_sample = on_meta;
+  gst_app_sink_set_callbacks(GST_APP_SINK(r.meta_sink), &meta_cb, &r, nullptr);
+
+  r.loop = g_main_loop_new(nullptr, FALSE);
+  GstBus* bus = gst_element_get_bus(r.pipeline);
+  gst_bus_add_watch(bus, on_bus, &r);
+  g_timeout_add_seconds(1, report, &r);
+  g_timeout_add_seconds(
+      static_cast<guint>(std::stoul(opt["--timeout"])),
+      [](gpointer loop) {
+        g_printerr("receiver: timed out\n");
+        g_main_loop_quit(static_cast<GMainLoop*>(loop));
+        return G_SOURCE_REMOVE;
+      },
+      r.loop);
+  gst_element_set_state(r.pipeline, GST_STATE_PLAYING);
+  g_main_loop_run(r.loop);
+  gst_element_set_state(r.pipeline, GST_STATE_NULL);
+  for (GstElement* e : {sctpenc, sctpdec, dtlsdec, video, r.meta_sink})
+    gst_object_unref(e);
+  gst_object_unref(bus);
+  gst_object_unref(r.pipeline);
+  g_main_loop_unref(r.loop);
+  return r.exit_code;
+}

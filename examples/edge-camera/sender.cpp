@@ -1,0 +1,179 @@
+// The edge camera: test video (videotestsrc -> vp8enc -> RTP over UDP) and,
+// for every frame, a JSON metadata message (frame number, PTS, a sensor
+// reading) on SCTP stream 1 through DTLS over UDP (appsrc -> sctpenc ->
+// dtlsenc -> udpsink). Exits 0 once every frame is sent and the SCTP
+// association has shut down gracefully (all metadata acknowledged), 1 on an
+// error or after --timeout seconds, 3 when an element is missing.
+//
+//   edge-camera-sender [--frames 300] [--host 127.0.0.1] [--video-port 5600]
+//                      [--sctp-port 5601] [--local-port 5602] [--timeout 60]
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "common.h"
+
+namespace {
+
+struct Sender {
+  GstElement* pipeline = nullptr;
+  GstAppSrc* meta = nullptr;
+  GMainLoop* loop = nullptr;
+  uint64_t frames = 0;
+  std::atomic<bool> metadata_done{false};
+  std::atomic<int> exit_code{1};
+};
+
+// Runs for each frame reaching the payloader: the RTP timestamp it will get
+// is its running time on the 90 kHz clock (timestamp-offset=0), which is
+// what the receiver matches the metadata by.
+GstPadProbeReturn on_frame(GstPad* pad, GstPadProbeInfo* info, gpointer user_data) {
+  auto* s = static_cast<Sender*>(user_data);
+  if (info->type & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+    if (GST_EVENT_TYPE(GST_PAD_PROBE_INFO_EVENT(info)) == GST_EVENT_EOS) {
+      s->metadata_done = true;
+      gst_app_src_end_of_stream(s->meta);  // no more metadata: SCTP shuts down
+    }
+    return GST_PAD_PROBE_OK;
+  }
+  GstBuffer* frame = GST_PAD_PROBE_INFO_BUFFER(info);
+  GstEvent* seg_event = gst_pad_get_sticky_event(pad, GST_EVENT_SEGMENT, 0);
+  const GstSegment* segment = nullptr;
+  gst_event_parse_segment(seg_event, &segment);
+  const guint64 running =
+      gst_segment_to_running_time(segment, GST_FORMAT_TIME, GST_BUFFER_PTS(frame));
+  gst_event_unref(seg_event);
+
+  edge_camera::FrameMeta m;
+  m.frame = s->frames++;
+  m.pts_ns = GST_BUFFER_PTS(frame);
+  m.rtp_timestamp = static_cast<uint32_t>(gst_util_uint64_scale_int(running, 90000, GST_SECOND));
+  m.sensor_celsius = 21.5 + 3.0 * std::sin(static_cast<double>(m.frame) / 30.0);
+  m.sent_us = g_get_real_time();
+  const std::string json = edge_camera::to_json(m);
+  GstBuffer* buf = gst_buffer_new_memdup(json.data(), json.size());
+  GST_BUFFER_PTS(buf) = GST_BUFFER_PTS(frame);
+  gst_app_src_push_buffer(s->meta, buf);
+  return GST_PAD_PROBE_OK;
+}
+
+// The association ended: after the last metadata that is the graceful SHUTDOWN
+// (every message acknowledged); before it, a failure.
+void on_association(GstElement*, gboolean established, gpointer user_data) {
+  auto* s = static_cast<Sender*>(user_data);
+  if (established) return;
+  if (s->metadata_done) {
+    g_print("sender: %llu frames and their metadata sent, association closed\n",
+            static_cast<unsigned long long>(s->frames));
+    s->exit_code = 0;
+  } else {
+    g_printerr("sender: the SCTP association ended early\n");
+  }
+  g_main_loop_quit(s->loop);
+}
+
+gboolean on_bus(GstBus*, GstMessage* msg, gpointer user_data) {
+  auto* s = static_cast<Sender*>(user_data);
+  if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_ERROR) {
+    GError* err = nullptr;
+    gchar* dbg = nullptr;
+    gst_message_parse_error(msg, &err, &dbg);
+    g_printerr("sender: error from %s: %s (%s)\n", GST_OBJECT_NAME(msg->src), err->message,
+               dbg ? dbg : "");
+    g_error_free(err);
+    g_free(dbg);
+    g_main_loop_quit(s->loop);
+  }
+  return TRUE;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  gst_init(&argc, &argv);
+  std::map<std::string, std::string> opt = {{"--frames", "300"},      {"--host", "127.0.0.1"},
+                                            {"--video-port", "5600"}, {"--sctp-port", "5601"},
+                                            {"--local-port", "5602"}, {"--timeout", "60"}};
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!opt.count(argv[i])) {
+      g_printerr("unknown option %s\n", argv[i]);
+      return 2;
+    }
+    opt[argv[i]] = argv[i + 1];
+  }
+  if (!edge_camera::elements_present({{"videotestsrc", "gstreamer1.0-plugins-base"},
+                                      {"appsrc", "gstreamer1.0-plugins-base"},
+                                      {"vp8enc", "gstreamer1.0-plugins-good"},
+                                      {"rtpvp8pay", "gstreamer1.0-plugins-good"},
+                                      {"udpsink", "gstreamer1.0-plugins-good"},
+                                      {"udpsrc", "gstreamer1.0-plugins-good"},
+                                      {"dtlsenc", "gstreamer1.0-plugins-bad"},
+                                      {"dtlsdec", "gstreamer1.0-plugins-bad"},
+                                      {"sctpenc", "this project's plugin (GST_PLUGIN_PATH)"},
+                                      {"sctpdec", "this project's plugin (GST_PLUGIN_PATH)"}}))
+    return 3;
+
+  const std::string& host = opt["--host"];
+  const std::string desc =
+      "videotestsrc is-live=true pattern=ball num-buffers=" + opt["--frames"] +
+      " ! video/x-raw,width=320,height=240,framerate=30/1"
+      " ! vp8enc deadline=1 keyframe-max-dist=30 ! rtpvp8pay name=pay pt=96 timestamp-offset=0"
+      " ! udpsink host=" +
+      host + " port=" + opt["--video-port"] +
+      " sync=false async=false "
+      "appsrc name=meta is-live=true format=time "
+      "caps=\"application/x-edge-camera-meta,ordered=(boolean)true,ppid=(uint)51\" ! "
+      "sctpenc.sink_1 "
+      "sctpenc name=sctpenc sctp-association-id=1 ! dtlsenc connection-id=camera is-client=true"
+      " ! udpsink host=" +
+      host + " port=" + opt["--sctp-port"] +
+      " sync=false async=false "
+      "udpsrc address=" +
+      host + " port=" + opt["--local-port"] +
+      " ! dtlsdec name=dtlsdec connection-id=camera ! sctpdec sctp-association-id=1";
+  GError* err = nullptr;
+  Sender s;
+  s.pipeline = gst_parse_launch(desc.c_str(), &err);
+  if (s.pipeline == nullptr) {
+    g_printerr("sender: bad pipeline: %s\n", err->message);
+    return 1;
+  }
+  GstElement* sctpenc = gst_bin_get_by_name(GST_BIN(s.pipeline), "sctpenc");
+  GstElement* dtlsdec = gst_bin_get_by_name(GST_BIN(s.pipeline), "dtlsdec");
+  GstElement* pay = gst_bin_get_by_name(GST_BIN(s.pipeline), "pay");
+  s.meta = GST_APP_SRC(gst_bin_get_by_name(GST_BIN(s.pipeline), "meta"));
+  edge_camera::DtlsGate gate(sctpenc, dtlsdec);
+  g_signal_connect(sctpenc, "sctp-association-established", G_CALLBACK(on_association), &s);
+  GstPad* pay_sink = gst_element_get_static_pad(pay, "sink");
+  gst_pad_add_probe(
+      pay_sink, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
+      on_frame, &s, nullptr);
+  gst_object_unref(pay_sink);
+
+  s.loop = g_main_loop_new(nullptr, FALSE);
+  GstBus* bus = gst_element_get_bus(s.pipeline);
+  gst_bus_add_watch(bus, on_bus, &s);
+  g_timeout_add_seconds(
+      static_cast<guint>(std::stoul(opt["--timeout"])),
+      [](gpointer loop) {
+        g_printerr("sender: timed out\n");
+        g_main_loop_quit(static_cast<GMainLoop*>(loop));
+        return G_SOURCE_REMOVE;
+      },
+      s.loop);
+  gst_element_set_state(s.pipeline, GST_STATE_PLAYING);
+  g_main_loop_run(s.loop);
+  gst_element_set_state(s.pipeline, GST_STATE_NULL);
+  gst_object_unref(bus);
+  gst_object_unref(sctpenc);
+  gst_object_unref(dtlsdec);
+  gst_object_unref(pay);
+  gst_object_unref(s.meta);
+  gst_object_unref(s.pipeline);
+  g_main_loop_unref(s.loop);
+  return s.exit_code;
+}
