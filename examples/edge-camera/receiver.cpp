@@ -33,6 +33,7 @@ struct Receiver {
   uint64_t wanted = 300;
   int exit_code = 1;
   std::atomic<bool> association_ended{false};
+  int seconds_since_all_matched = 0;
 
   std::mutex mutex;  // the appsink callbacks run on streaming threads
   std::map<uint32_t, FrameRecord> by_pts;
@@ -126,11 +127,15 @@ gboolean report(gpointer user_data) {
     g_printerr("receiver: %llu metadata messages did not parse\n",
                static_cast<unsigned long long>(r->bad_meta));
     g_main_loop_quit(r->loop);
-  } else if (r->matched >= r->wanted && r->association_ended) {
-    g_print("receiver: all %llu frames and their metadata arrived\n",
-            static_cast<unsigned long long>(r->wanted));
-    r->exit_code = 0;
-    g_main_loop_quit(r->loop);
+  } else if (r->matched >= r->wanted) {
+    // Give the sender's SHUTDOWN a moment to complete (it needs our
+    // SHUTDOWN ACK); the close is not always signalled here, so at most 3 s.
+    if (r->association_ended || ++r->seconds_since_all_matched >= 3) {
+      g_print("receiver: all %llu frames and their metadata arrived\n",
+              static_cast<unsigned long long>(r->wanted));
+      r->exit_code = 0;
+      g_main_loop_quit(r->loop);
+    }
   }
   return G_SOURCE_CONTINUE;
 }
