@@ -73,6 +73,12 @@ class WebrtcbinInterop : public ::testing::Test {
 
   // Every test ends the same way: no ERROR on either bus while the session
   // ran, then both pipelines reach NULL in bounded time.
+  //
+  // Not checked: that the peer sees the association end when one pipeline
+  // goes to NULL. It does not (measured: channels still open 3 s later):
+  // GstBin stops webrtcbin's nicesink before sctpenc, so the ABORT sctpenc
+  // queues in PLAYING->PAUSED never reaches the wire (gst-plugin/README.md,
+  // "Known differences"; gst-plugins-bad's elements send nothing either).
   void stop_cleanly() {
     for (const std::string& error : pair_.bus_errors())
       ADD_FAILURE() << "bus ERROR: " << error;
