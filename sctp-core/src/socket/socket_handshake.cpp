@@ -138,10 +138,12 @@ void Socket::Impl::send_init_ack(const InitChunk& init, VerificationTag local_ta
   contents.created = callbacks_.now();
   contents.lifespan = options_.valid_cookie_life;
   // Section 5.2.6: honour a Cookie Preservative, within a bound.
-  if (const auto* preservative = init.find<CookiePreservativeParameter>();
-      preservative != nullptr && triage.usable.size() > 0) {
-    contents.lifespan +=
-        std::min(DurationMs(preservative->life_span_increment_ms), kMaxCookieLifespanIncrement);
+  for (const Parameter& p : triage.usable) {
+    if (const auto* preservative = std::get_if<CookiePreservativeParameter>(&p)) {
+      contents.lifespan +=
+          std::min(DurationMs(preservative->life_span_increment_ms), kMaxCookieLifespanIncrement);
+      break;
+    }
   }
   contents.local_tag = local_tag;
   contents.peer_tag = init.initiate_tag;

@@ -370,10 +370,11 @@ VerificationTag Socket::Impl::random_tag() {
 void Socket::Impl::set_state(AssociationState state) {
   state_ = state;
   // RFC 9653 section 5.2: zero checksums only to a peer that accepts them,
-  // and only on an association (never to a tag we merely reflect).
-  const bool associated = state_ != AssociationState::kClosed &&
-                          state_ != AssociationState::kCookieWait &&
-                          tcb_.capabilities.zero_checksum;
+  // and only once the association is established (never during the
+  // handshake, never to a tag we merely reflect).
+  const bool associated =
+      state_ != AssociationState::kClosed && state_ != AssociationState::kCookieWait &&
+      state_ != AssociationState::kCookieEchoed && tcb_.capabilities.zero_checksum;
   writer_.set_zero_checksum_tag(associated ? std::optional(tcb_.peer_tag) : std::nullopt);
 }
 
