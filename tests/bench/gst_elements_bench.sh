@@ -46,12 +46,11 @@ cpu_ticks() {  # utime + stime of a process (fields 14 and 15 of /proc/PID/stat)
 }
 last_rx() { grep '^rx ' "$1" | tail -n 1 | awk '{ print $2, $3 }'; }
 
-port=41000
-# run_case ours|theirs MESSAGE_SIZE -> prints "bytes_per_s cpu_s_per_gb"
+# run_case ours|theirs MESSAGE_SIZE PORT -> prints "bytes_per_s cpu_s_per_gb"
+# (runs in a subshell: each case gets its own PORT and PORT+1 from the caller)
 run_case() {
-  local which=$1 size=$2
-  local rx_port=$port tx_port=$((port + 1))
-  port=$((port + 2))
+  local which=$1 size=$2 rx_port=$3
+  local tx_port=$((rx_port + 1))
   local out="$work/rx-$which-$size.txt"
   with_plugin "$which" "$peer" --receive --local-port "$rx_port" --remote-port "$tx_port" \
     --message-size "$size" --seconds $((window + 4)) >"$out" 2>"$work/rx.err" &
@@ -83,10 +82,12 @@ for which in ours theirs; do
 done
 
 declare -A rate cpu
+port=41000
 for size in 100 16384; do
   # Interleaved, so a change in background load hits both about equally.
   for which in ours theirs; do
-    read -r r c < <(run_case "$which" "$size") || true
+    read -r r c < <(run_case "$which" "$size" "$port") || true
+    port=$((port + 2))
     echo "  $which, $size B: ${r:-0} B/s, ${c:-0} CPU s/GB" >&2
     rate[$which,$size]=$r
     cpu[$which,$size]=$c
