@@ -27,6 +27,9 @@ struct EndpointEvents {
   std::vector<std::pair<ErrorKind, std::string>> aborted;
   std::vector<std::pair<ErrorKind, std::string>> errors;
   std::vector<Message> messages;
+  // Stream resets (RFC 6525), one entry per callback.
+  std::vector<std::vector<StreamId>> outgoing_streams_reset;
+  std::vector<std::vector<StreamId>> incoming_streams_reset;
 };
 
 class Endpoint : public SocketCallbacks {
@@ -60,6 +63,12 @@ class Endpoint : public SocketCallbacks {
   void on_connection_restarted() override { ++events.restarted; }
   void on_error(ErrorKind kind, std::string_view message) override {
     events.errors.emplace_back(kind, std::string(message));
+  }
+  void on_outgoing_streams_reset(std::span<const StreamId> streams) override {
+    events.outgoing_streams_reset.emplace_back(streams.begin(), streams.end());
+  }
+  void on_incoming_streams_reset(std::span<const StreamId> streams) override {
+    events.incoming_streams_reset.emplace_back(streams.begin(), streams.end());
   }
 
  private:
