@@ -28,6 +28,9 @@ void RetransmissionQueue::set_state(Item& item, State state) {
 
 Tsn RetransmissionQueue::add_sent(OutgoingFragment fragment, TimeMs now) {
   const Tsn tsn = next_tsn();
+  if (fragment.expires_at && (!earliest_expiry_ || *fragment.expires_at < *earliest_expiry_)) {
+    earliest_expiry_ = fragment.expires_at;
+  }
   Item item;
   item.fragment = std::move(fragment);
   item.sent_at = now;
@@ -120,7 +123,10 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
   // reneged by the receiver (RFC 9260 6.2.1 D).
   bool reneged = false;
   size_t block = 0;
-  for (size_t i = 0; i < items_.size(); ++i) {
+  // Without gap blocks and with no chunk gap-acked before, this pass has
+  // nothing to do: skip its walk over everything outstanding.
+  const bool nothing_gap_acked = gaps.empty() && unacked_count_ == items_.size();
+  for (size_t i = 0; i < items_.size() && !nothing_gap_acked; ++i) {
     const uint32_t offset = static_cast<uint32_t>(i + 1);
     while (block < gaps.size() && gaps[block].end < offset)
       ++block;
@@ -244,11 +250,23 @@ std::optional<Retransmission> RetransmissionQueue::next_retransmission(TimeMs no
 }
 
 size_t RetransmissionQueue::abandon_expired(TimeMs now) {
+  // Called on every transmission: without a chunk that can have expired,
+  // skip the walk over everything outstanding (it dominated the send path).
+  if (!earliest_expiry_ || now < *earliest_expiry_) {
+    advance_peer_ack_point();
+    return 0;
+  }
+  earliest_expiry_.reset();  // recomputed from the chunks still waiting
   size_t abandoned = 0;
   for (size_t i = 0; i < items_.size(); ++i) {
     Item& item = items_[i];
-    if (item.state == State::kAcked || item.state == State::kAbandoned) continue;
-    if (!item.fragment.expires_at || now < *item.fragment.expires_at) continue;
+    if (item.state == State::kAbandoned || !item.fragment.expires_at) continue;
+    const TimeMs expiry = *item.fragment.expires_at;
+    // A gap-acked chunk counts too: a renege makes it outstanding again.
+    if (item.state == State::kAcked || now < expiry) {
+      if (!earliest_expiry_ || expiry < *earliest_expiry_) earliest_expiry_ = expiry;
+      continue;
+    }
     abandon_message_of(item);
     ++abandoned;
   }

@@ -183,6 +183,10 @@ class RetransmissionQueue {
   size_t outstanding_bytes_ = 0;
   size_t to_retransmit_count_ = 0;
   size_t unacked_count_ = 0;  // items not gap-acknowledged
+  // A lower bound on the expiry of every chunk with a lifetime that is held
+  // and not abandoned (RFC 7496 TTL); nullopt: none has one. Lets
+  // abandon_expired() skip its walk while nothing can have expired.
+  std::optional<TimeMs> earliest_expiry_;
   std::vector<AbandonedMessage> newly_abandoned_;
   std::vector<SkippedSsn> skipped_ssns_;
   std::vector<SkippedMid> skipped_mids_;
