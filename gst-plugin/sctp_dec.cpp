@@ -2,6 +2,8 @@
 
 #include <gst/sctp/sctpreceivemeta.h>
 
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +24,11 @@ constexpr guint kDefaultAssociationId = 1;
 constexpr guint kMaxAssociationId = 65535;
 constexpr guint kDefaultLocalPort = 0;
 constexpr uint16_t kPortWhenZero = 5000;  // see sctpenc's remote-sctp-port
+// Each src pad's queue. Beyond it the streaming thread that delivers waits,
+// which stops reading packets: back-pressure the SCTP peer sees as a closed
+// receive window / lost packets (RFC 9260 6.2), never unbounded memory.
+constexpr size_t kQueueMaxBytes = 4 * 1024 * 1024;
+constexpr size_t kQueueMaxItems = 4096;
 
 enum { PROP_0, PROP_ASSOCIATION_ID, PROP_LOCAL_PORT, PROP_STATS };
 enum { SIGNAL_RESET_STREAM, N_SIGNALS };
@@ -46,9 +53,48 @@ GstBuffer* message_to_buffer(sctp::Message& message) {
 
 }  // namespace
 
-// The element's C++ side, the association's DecoderSide. Messages are pushed
-// from the thread that fed the packet in (sctpdec's sink streaming thread),
-// after the association's lock is released.
+// One src_N pad, its bounded queue and the pad task that empties it. Messages
+// are queued by the thread that dispatches the association's events (the
+// sink pad's streaming thread, the timer thread) and pushed downstream by the
+// pad's own task, so a downstream branch that blocks (an async sink waiting
+// for the whole pipeline to preroll) never stalls the other streams, nor the
+// association (as gst-plugins-bad's per-pad GstDataQueue and task do).
+struct StreamPad {
+  GstPad* pad = nullptr;          // owned reference
+  GstElement* element = nullptr;  // the sctpdec; it stops every task before it goes
+  uint16_t stream = 0;
+  std::mutex mutex;
+  // Signalled whenever items, bytes, busy or flushing change: the task waits
+  // for work, the producer for room, a pad removal for the queue to drain.
+  std::condition_variable changed;
+  // GstBuffers and serialized GstEvents, owned; a nullptr is the end of the
+  // pad: once the task reaches it, the pad is removed (on another thread).
+  std::deque<GstMiniObject*> items;
+  size_t bytes = 0;
+  bool ending = false;    // the end is queued: nothing more goes in
+  bool busy = false;      // the task is pushing an item it took
+  bool flushing = false;  // FLUSH_START, state change or removal: drop, unblock
+
+  ~StreamPad() {
+    clear_locked();
+    if (pad != nullptr) gst_object_unref(pad);
+  }
+  [[nodiscard]] bool full() const {
+    // A single message larger than the limit still goes when the queue is empty.
+    return !items.empty() && (bytes >= kQueueMaxBytes || items.size() >= kQueueMaxItems);
+  }
+  void clear_locked() {
+    for (GstMiniObject* item : items) {
+      if (item != nullptr) gst_mini_object_unref(item);
+    }
+    items.clear();
+    bytes = 0;
+  }
+};
+
+// The element's C++ side, the association's DecoderSide. Messages are queued
+// on their stream's pad from the thread that fed the packet in, after the
+// association's lock is released; each pad's task pushes them.
 struct DecState final : gstsctp::DecoderSide {
   explicit DecState(GstSctpDec* element) : self(element) {}
   GstElement* element() override { return GST_ELEMENT(self); }
@@ -56,9 +102,24 @@ struct DecState final : gstsctp::DecoderSide {
   void incoming_streams_reset(std::span<const uint16_t> streams) override;
   void association_ended(bool graceful) override;
 
-  GstPad* pad_for_stream(uint16_t stream);
-  void remove_stream_pad(uint16_t stream, bool send_eos);
-  void remove_all_pads(bool send_eos);
+  std::shared_ptr<StreamPad> pad_for_stream(uint16_t stream);
+  // Queues the end of the pad (after EOS if `eos`) behind its data and
+  // returns at once: the task pushes what is queued, then the pad is removed
+  // from another thread, so no dispatching thread (sink streaming thread,
+  // timer thread, a state change) waits for downstream.
+  void end_stream_pad(uint16_t stream, bool eos);
+  void end_all_pads(bool eos);
+  // Drops what is queued, stops the task and removes the pad, now.
+  void remove_stream_pad_now(uint16_t stream);
+  void remove_all_pads_now();
+  // Stops and removes `entry` if it is still stream's pad.
+  void finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>& entry);
+  // FLUSH_START (or a stop): every queue dropped, every waiter woken, the
+  // tasks paused; new messages dropped until set_flushing(false).
+  void set_flushing(bool flushing);
+  // Queues a serialized event after the data already queued on every pad.
+  void queue_event_on_all_pads(GstEvent* event);
+  std::vector<std::shared_ptr<StreamPad>> all_pads();
 
   GstSctpDec* self;
   // Properties (GST_OBJECT_LOCK).
@@ -67,7 +128,8 @@ struct DecState final : gstsctp::DecoderSide {
   std::shared_ptr<Association> association;  // GST_OBJECT_LOCK
 
   std::mutex pads_mutex;
-  std::map<uint16_t, GstPad*> pads;  // owned references
+  std::map<uint16_t, std::shared_ptr<StreamPad>> pads;
+  bool flushing = true;  // pads_mutex; false between READY->PAUSED and PAUSED->READY
 };
 
 struct _GstSctpDec {
@@ -100,10 +162,115 @@ static gboolean copy_sticky_event(GstPad* /*pad*/, GstEvent** event, gpointer us
   return TRUE;
 }
 
-GstPad* DecState::pad_for_stream(uint16_t stream) {
+// Removes an ended pad from the element's shared thread pool: the pad's own
+// task cannot stop itself, and the dispatching threads must not wait for it.
+static void schedule_removal(const std::shared_ptr<StreamPad>& entry) {
+  struct PendingRemoval {
+    std::shared_ptr<StreamPad> entry;
+  };
+  gst_element_call_async(
+      entry->element,
+      [](GstElement* element, gpointer data) {
+        const std::shared_ptr<StreamPad>& ended = static_cast<PendingRemoval*>(data)->entry;
+        GST_SCTP_DEC(element)->state->finish_removal(ended->stream, ended);
+      },
+      new PendingRemoval{entry}, [](gpointer data) { delete static_cast<PendingRemoval*>(data); });
+}
+
+// The pad task: pushes one queued item per call. Waits (on the pad's own
+// condition) for an item or for flushing; whoever sets flushing pauses or
+// stops the task right after, so returning on flushing ends the loop.
+static void src_pad_task(gpointer user_data) {
+  const std::shared_ptr<StreamPad>& entry_ptr =
+      *static_cast<std::shared_ptr<StreamPad>*>(user_data);
+  StreamPad& entry = *entry_ptr;
+  GstMiniObject* item = nullptr;
+  {
+    std::unique_lock lock(entry.mutex);
+    entry.changed.wait(lock, [&] { return entry.flushing || !entry.items.empty(); });
+    if (entry.flushing) return;
+    item = entry.items.front();
+    entry.items.pop_front();
+    if (item == nullptr) {
+      // The end of the pad: removed from another thread, which stops this
+      // task (a task cannot join itself). Nothing follows the marker.
+      schedule_removal(entry_ptr);
+      return;
+    }
+    if (GST_IS_BUFFER(item)) entry.bytes -= gst_buffer_get_size(GST_BUFFER_CAST(item));
+    entry.busy = true;
+    entry.changed.notify_all();  // room for the producer
+  }
+  if (GST_IS_BUFFER(item)) {
+    GST_LOG_OBJECT(entry.pad, "pushing message of %zu bytes",
+                   gst_buffer_get_size(GST_BUFFER_CAST(item)));
+    const GstFlowReturn ret = gst_pad_push(entry.pad, GST_BUFFER_CAST(item));
+    if (ret != GST_FLOW_OK && ret != GST_FLOW_FLUSHING) {
+      // One stream's consumer failing must not stop the association (its
+      // SACKs, the other streams): log, and keep going.
+      GST_DEBUG_OBJECT(entry.pad, "push returned %s", gst_flow_get_name(ret));
+    }
+  } else {
+    gst_pad_push_event(entry.pad, GST_EVENT_CAST(item));
+  }
+  std::lock_guard lock(entry.mutex);
+  entry.busy = false;
+  entry.changed.notify_all();  // a removal may be waiting for the queue to drain
+}
+
+static void start_src_pad_task(const std::shared_ptr<StreamPad>& entry) {
+  GST_OBJECT_LOCK(entry->pad);
+  const bool exists = GST_PAD_TASK(entry->pad) != nullptr;
+  GST_OBJECT_UNLOCK(entry->pad);
+  if (exists) {
+    // Resuming after a flush: the existing task keeps its own user data.
+    gst_pad_start_task(entry->pad, src_pad_task, nullptr, nullptr);
+    return;
+  }
+  gst_pad_start_task(entry->pad, src_pad_task, new std::shared_ptr<StreamPad>(entry),
+                     [](gpointer data) { delete static_cast<std::shared_ptr<StreamPad>*>(data); });
+}
+
+// Sets the queue flushing (dropping what it holds, waking every waiter) and
+// stops or pauses the task; the task's downstream push, if blocked, must be
+// unblocked by the caller's flush or state change first.
+static void halt_src_pad_task(StreamPad& entry, bool stop) {
+  {
+    std::lock_guard lock(entry.mutex);
+    entry.flushing = true;
+    entry.clear_locked();
+    entry.changed.notify_all();
+  }
+  if (stop) {
+    gst_pad_stop_task(entry.pad);
+  } else {
+    gst_pad_pause_task(entry.pad);
+  }
+}
+
+std::shared_ptr<StreamPad> DecState::pad_for_stream(uint16_t stream) {
   {
     std::lock_guard lock(pads_mutex);
-    if (auto it = pads.find(stream); it != pads.end()) return GST_PAD(gst_object_ref(it->second));
+    if (flushing) return nullptr;
+    if (auto it = pads.find(stream); it != pads.end()) {
+      std::lock_guard entry_lock(it->second->mutex);
+      if (!it->second->ending) return it->second;
+    }
+  }
+  // The stream was reset (or the association ended) and is used again while
+  // its old pad drains: the old pad must go first (same name). Waits for its
+  // task to push what it holds; a flush or stop ends the wait.
+  std::shared_ptr<StreamPad> old;
+  {
+    std::lock_guard lock(pads_mutex);
+    if (auto it = pads.find(stream); it != pads.end()) old = it->second;
+  }
+  if (old) {
+    {
+      std::unique_lock lock(old->mutex);
+      old->changed.wait(lock, [&] { return old->flushing || (old->items.empty() && !old->busy); });
+    }
+    finish_removal(stream, old);
   }
   gchar* name = g_strdup_printf("src_%u", guint(stream));
   GstPad* pad = GST_PAD(gst_object_ref_sink(gst_pad_new_from_static_template(&src_template, name)));
@@ -121,71 +288,160 @@ GstPad* DecState::pad_for_stream(uint16_t stream) {
     gst_segment_init(&bytes, GST_FORMAT_BYTES);
     gst_pad_push_event(pad, gst_event_new_segment(&bytes));
   }
+  auto entry = std::make_shared<StreamPad>();
+  entry->pad = pad;
+  entry->element = GST_ELEMENT(self);
+  entry->stream = stream;
   {
     std::lock_guard lock(pads_mutex);
-    pads[stream] = GST_PAD(gst_object_ref(pad));
+    if (flushing) return nullptr;  // stopping meanwhile: the pad is dropped with `entry`
+    pads[stream] = entry;
   }
+  start_src_pad_task(entry);
   GST_DEBUG_OBJECT(self, "new pad for stream %u", guint(stream));
   gst_element_add_pad(GST_ELEMENT(self), pad);  // emits pad-added
-  return pad;
+  return entry;
 }
 
-void DecState::remove_stream_pad(uint16_t stream, bool send_eos) {
-  GstPad* pad = nullptr;
+void DecState::end_stream_pad(uint16_t stream, bool eos) {
+  std::shared_ptr<StreamPad> entry;
   {
     std::lock_guard lock(pads_mutex);
     auto it = pads.find(stream);
     if (it == pads.end()) return;
-    pad = it->second;
-    pads.erase(it);
+    entry = it->second;
   }
-  GST_DEBUG_OBJECT(self, "removing pad for stream %u", guint(stream));
-  if (send_eos) gst_pad_push_event(pad, gst_event_new_eos());
-  gst_pad_set_active(pad, FALSE);
-  if (gst_object_has_as_parent(GST_OBJECT(pad), GST_OBJECT(self))) {
-    gst_element_remove_pad(GST_ELEMENT(self), pad);  // emits pad-removed
-  }
-  gst_object_unref(pad);
+  std::lock_guard lock(entry->mutex);
+  if (entry->ending) return;
+  entry->ending = true;
+  // While flushing (FLUSH_START) the end is queued when the flush stops; a
+  // pad being removed is flushing too, for good.
+  if (entry->flushing) return;
+  if (eos) entry->items.push_back(GST_MINI_OBJECT_CAST(gst_event_new_eos()));
+  entry->items.push_back(nullptr);
+  entry->changed.notify_all();
 }
 
-void DecState::remove_all_pads(bool send_eos) {
+void DecState::end_all_pads(bool eos) {
   std::vector<uint16_t> streams;
   {
     std::lock_guard lock(pads_mutex);
-    for (const auto& [stream, pad] : pads)
+    for (const auto& [stream, entry] : pads)
       streams.push_back(stream);
   }
   for (const uint16_t stream : streams)
-    remove_stream_pad(stream, send_eos);
+    end_stream_pad(stream, eos);
+}
+
+void DecState::finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>& entry) {
+  {
+    std::lock_guard lock(pads_mutex);
+    auto it = pads.find(stream);
+    if (it == pads.end() || it->second != entry) return;  // removed by another thread
+    pads.erase(it);
+  }
+  GST_DEBUG_OBJECT(self, "removing pad for stream %u", guint(stream));
+  halt_src_pad_task(*entry, true);
+  gst_pad_set_active(entry->pad, FALSE);
+  if (gst_object_has_as_parent(GST_OBJECT(entry->pad), GST_OBJECT(self))) {
+    gst_element_remove_pad(GST_ELEMENT(self), entry->pad);  // emits pad-removed
+  }
+}
+
+void DecState::remove_stream_pad_now(uint16_t stream) {
+  std::shared_ptr<StreamPad> entry;
+  {
+    std::lock_guard lock(pads_mutex);
+    auto it = pads.find(stream);
+    if (it == pads.end()) return;
+    entry = it->second;
+  }
+  finish_removal(stream, entry);
+}
+
+void DecState::remove_all_pads_now() {
+  std::vector<uint16_t> streams;
+  {
+    std::lock_guard lock(pads_mutex);
+    for (const auto& [stream, entry] : pads)
+      streams.push_back(stream);
+  }
+  for (const uint16_t stream : streams)
+    remove_stream_pad_now(stream);
+}
+
+std::vector<std::shared_ptr<StreamPad>> DecState::all_pads() {
+  std::vector<std::shared_ptr<StreamPad>> entries;
+  std::lock_guard lock(pads_mutex);
+  for (const auto& [stream, entry] : pads)
+    entries.push_back(entry);
+  return entries;
+}
+
+void DecState::set_flushing(bool flush) {
+  {
+    std::lock_guard lock(pads_mutex);
+    flushing = flush;
+  }
+  for (const auto& entry : all_pads()) {
+    if (flush) {
+      halt_src_pad_task(*entry, false);
+    } else {
+      {
+        std::lock_guard lock(entry->mutex);
+        entry->flushing = false;
+        // A pad that was ending still goes (its queued EOS was flushed).
+        if (entry->ending) entry->items.push_back(nullptr);
+      }
+      start_src_pad_task(entry);
+    }
+  }
+}
+
+void DecState::queue_event_on_all_pads(GstEvent* event) {
+  for (const auto& entry : all_pads()) {
+    std::lock_guard lock(entry->mutex);
+    if (entry->flushing || entry->ending) continue;
+    entry->items.push_back(GST_MINI_OBJECT_CAST(gst_event_ref(event)));
+    entry->changed.notify_all();
+  }
+  gst_event_unref(event);
 }
 
 void DecState::deliver(sctp::Message message) {
   const uint16_t stream = message.stream_id.value();
   const uint32_t ppid = message.ppid.value();
+  std::shared_ptr<StreamPad> entry = pad_for_stream(stream);
+  if (!entry) return;  // flushing or stopping: dropped
   GstBuffer* buffer = message_to_buffer(message);
   gst_sctp_buffer_add_receive_meta(buffer, ppid);
-  GstPad* pad = pad_for_stream(stream);
-  GST_LOG_OBJECT(pad, "message of %zu bytes, ppid %u", gst_buffer_get_size(buffer), ppid);
-  const GstFlowReturn ret = gst_pad_push(pad, buffer);
-  if (ret != GST_FLOW_OK && ret != GST_FLOW_FLUSHING) {
-    // One stream's consumer failing must not stop the association (its
-    // SACKs, the other streams): log, and keep going.
-    GST_DEBUG_OBJECT(pad, "push returned %s", gst_flow_get_name(ret));
+  const size_t size = gst_buffer_get_size(buffer);
+  std::unique_lock lock(entry->mutex);
+  // A full queue holds up this (the packet-reading) thread until the pad's
+  // task makes room, or a flush or stop drops everything.
+  entry->changed.wait(lock, [&] { return entry->flushing || !entry->full(); });
+  if (entry->flushing || entry->ending) {
+    lock.unlock();
+    gst_buffer_unref(buffer);
+    return;
   }
-  gst_object_unref(pad);
+  GST_LOG_OBJECT(entry->pad, "queueing message of %zu bytes, ppid %u", size, ppid);
+  entry->items.push_back(GST_MINI_OBJECT_CAST(buffer));
+  entry->bytes += size;
+  entry->changed.notify_all();
 }
 
 void DecState::incoming_streams_reset(std::span<const uint16_t> streams) {
   for (const uint16_t stream : streams) {
     GST_DEBUG_OBJECT(self, "peer reset stream %u", guint(stream));
-    remove_stream_pad(stream, false);
+    end_stream_pad(stream, false);
   }
 }
 
 void DecState::association_ended(bool graceful) {
   GST_INFO_OBJECT(self, "association ended %s: removing stream pads",
                   graceful ? "by SHUTDOWN" : "by ABORT");
-  remove_all_pads(graceful);
+  end_all_pads(graceful);
 }
 
 // ------------------------------------------------------------------ sink pad
@@ -221,7 +477,25 @@ static gboolean sink_event(GstPad* pad, GstObject* parent, GstEvent* event) {
       // the packet input, ends them.
       gst_event_unref(event);
       return TRUE;
+    case GST_EVENT_FLUSH_START: {
+      // Downstream first, so that a task blocked in a push returns; then the
+      // queues are dropped, the delivering thread woken, the tasks paused.
+      const gboolean forwarded = gst_pad_event_default(pad, parent, event);
+      GST_SCTP_DEC(parent)->state->set_flushing(true);
+      return forwarded;
+    }
+    case GST_EVENT_FLUSH_STOP: {
+      const gboolean forwarded = gst_pad_event_default(pad, parent, event);
+      GST_SCTP_DEC(parent)->state->set_flushing(false);
+      return forwarded;
+    }
     default:
+      // GST_EVENT_IS_SERIALIZED mixes two enum types (a C++20 deprecation).
+      if ((guint(GST_EVENT_TYPE(event)) & guint(GST_EVENT_TYPE_SERIALIZED)) != 0) {
+        // Keeps its place after the messages already queued on each pad.
+        GST_SCTP_DEC(parent)->state->queue_event_on_all_pads(event);
+        return TRUE;
+      }
       return gst_pad_event_default(pad, parent, event);
   }
 }
@@ -235,7 +509,8 @@ static void reset_stream(GstSctpDec* self, guint stream) {
   if (!association->reset_stream(uint16_t(stream))) {
     GST_WARNING_OBJECT(self, "stream %u could not be reset (no RE-CONFIG with this peer?)", stream);
   }
-  self->state->remove_stream_pad(uint16_t(stream), false);
+  // As gst-plugins-bad does: what is still queued for the stream is dropped.
+  self->state->remove_stream_pad_now(uint16_t(stream));
 }
 
 // ------------------------------------------------------------------ state
@@ -251,12 +526,15 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
     }
   }
   if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
+    // First unblock everything: the delivering thread waiting for room, a
+    // removal waiting for a queue to drain, the tasks.
+    self->state->set_flushing(true);
     GST_OBJECT_LOCK(self);
     std::shared_ptr<Association> association = std::move(self->state->association);
     self->state->association.reset();
     GST_OBJECT_UNLOCK(self);
     if (association) association->detach_decoder();
-    self->state->remove_all_pads(false);
+    self->state->remove_all_pads_now();
   }
 
   const GstStateChangeReturn ret =
@@ -266,9 +544,10 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
   if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
     // A message being delivered while we detached may have added a pad; the
     // sink pad is inactive now, so nothing adds one any more.
-    self->state->remove_all_pads(false);
+    self->state->remove_all_pads_now();
   }
   if (transition == GST_STATE_CHANGE_READY_TO_PAUSED) {
+    self->state->set_flushing(false);
     GST_OBJECT_LOCK(self);
     const guint id = self->state->association_id;
     const uint16_t port =
@@ -347,8 +626,6 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
 
 static void gst_sctp_dec_finalize(GObject* object) {
   GstSctpDec* self = GST_SCTP_DEC(object);
-  for (const auto& [stream, pad] : self->state->pads)
-    gst_object_unref(pad);
   delete self->state;
   G_OBJECT_CLASS(gst_sctp_dec_parent_class)->finalize(object);
 }
