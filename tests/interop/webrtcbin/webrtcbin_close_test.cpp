@@ -4,13 +4,21 @@
 // removes its src pad and the peer's webrtcbin closes its side of the
 // channel. Needs RE-CONFIG in sctp-core.
 //
-// Status when written (2026-11-25 21:20 UTC): not registered in meson.
-// sctp::Socket::Impl::reset_streams() returns false ("RE-CONFIG (RFC 6525) is
-// not wired into the socket yet"), so sctpenc's release_pad logs "stream 1 not
-// reset (no association or no RE-CONFIG)", nothing goes on the wire, and
-// neither webrtcbin ever reports the channel CLOSED: webrtcbin 1.22 closes
-// the closing side only when the peer's answering reset removes its sctpdec
-// src pad, so both the local and the remote wait time out.
+// Status (2026-11-25 21:42 UTC): not registered in meson. Two reasons:
+// 1. Committed sctp-core: sctp::Socket::Impl::reset_streams() returns false
+//    ("RE-CONFIG (RFC 6525) is not wired into the socket yet"); sctpenc's
+//    release_pad logs "stream 1 not reset (no association or no RE-CONFIG)"
+//    and neither webrtcbin ever reports the channel CLOSED.
+// 2. With the RE-CONFIG wiring then in the working tree, the two DCEP
+//    channels close on both sides within ~10 ms, but the pre-negotiated one
+//    (closed by the answerer, no message ever sent on it) does not: the
+//    offerer's sctpdec logs "peer reset stream 100" and removes nothing,
+//    because DecState::end_stream_pad() returns when the stream has no src
+//    pad yet, and webrtcbin learns of a reset only from pad-removed.
+//    gst-plugins-bad's sctpdec creates the pad and removes it at once in
+//    that case ("a stream is created but the peer never sends any data"); a
+//    drop-in sctpdec must do the same.
+
 
 #include <gtest/gtest.h>
 
