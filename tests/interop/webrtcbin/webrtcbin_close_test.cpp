@@ -19,7 +19,6 @@
 //    that case ("a stream is created but the peer never sends any data"); a
 //    drop-in sctpdec must do the same.
 
-
 #include <gtest/gtest.h>
 
 #include <string>
