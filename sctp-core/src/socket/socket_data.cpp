@@ -32,9 +32,13 @@ void Socket::Impl::start_data_path() {
   // Messages queued before (or across a restart) start numbering afresh.
   send_queue_->commit_reset_streams({});
   send_queue_->set_interleaving(tcb_.capabilities.message_interleaving);
+  start_stream_reconfiguration();
 }
 
 void Socket::Impl::stop_data_path() {
+  stop_stream_reconfiguration();
+  incoming_resets_to_report_.clear();
+  outgoing_reset_results_.clear();
   retransmission_queue_.reset();
   congestion_.reset();
   peer_rwnd_.reset();
@@ -74,8 +78,13 @@ bool Socket::Impl::handle_data_path_chunk(const RawChunk& chunk) {
     case ChunkType::kSack:
       handle_sack(chunk);
       return has_tcb();
+    case ChunkType::kReConfig:
+      // Without RE-CONFIG negotiated: an unknown chunk (RFC 6525 section 3.1).
+      if (!reconfig_) return handle_unrecognized_chunk(chunk);
+      handle_reconfig(chunk);
+      return has_tcb();
     default:
-      // I-FORWARD-TSN and RE-CONFIG are not handled yet: by their upper bits.
+      // I-FORWARD-TSN is not handled yet: by its upper bits.
       return handle_unrecognized_chunk(chunk);
   }
 }
@@ -204,12 +213,19 @@ void Socket::Impl::finish_received_packet() {
   }
   // Deliver after sending our replies: the user may act on a message only
   // after this call returns anyway.
+  // RFC 6525 section 5.2.2: a deferred incoming reset happens once the
+  // cumulative TSN ack reaches the peer's last TSN before it.
+  if (reconfig_) reconfig_->on_cumulative_tsn_ack_advanced();
+  size_t delivered = 0;
   while (reassembly_ && reassembly_->has_message()) {
+    report_incoming_resets(delivered);
     std::optional<Message> message = reassembly_->pop_message();
     if (!message) break;
     ++metrics_.messages_received;
+    ++delivered;
     callbacks_.on_message(std::move(*message));
   }
+  report_incoming_resets(std::numeric_limits<size_t>::max());
 }
 
 void Socket::Impl::send_sack() {

@@ -86,6 +86,16 @@ Socket::Impl::Impl(const SocketOptions& options, SocketCallbacks& callbacks)
   // T3-rtx (section 6.3.2): restarted by hand with the (backed-off) RTO.
   t3_rtx_ = timers_.create("t3-rtx", TimerOptions{TimerBackoff::kFixed, std::nullopt, 0},
                            [this] { on_t3_rtx_expired(); });
+  // RE-CONFIG retransmission (RFC 6525 section 5.1.1): RTO-based with
+  // backoff like T3-rtx; the limit is the association's error counter.
+  reconfig_timer_ = timers_.create(
+      "reconfig", TimerOptions{TimerBackoff::kExponential, options_.rto_max, std::nullopt}, [this] {
+        if (reconfig_) {
+          reconfig_->on_retransmit_timer_expired();
+        } else {
+          reconfig_timer_->stop();
+        }
+      });
   make_send_queue();
   metrics_.rto = rto_.rto();
 }

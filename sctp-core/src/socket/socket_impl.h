@@ -26,16 +26,19 @@
 #include "packet/chunks/heartbeat_chunk.h"
 #include "packet/chunks/init_ack_chunk.h"
 #include "packet/chunks/init_chunk.h"
+#include "packet/chunks/reconfig_chunk.h"
 #include "packet/chunks/shutdown_ack_chunk.h"
 #include "packet/chunks/shutdown_chunk.h"
 #include "packet/chunks/shutdown_complete_chunk.h"
 #include "packet/error_cause.h"
 #include "packet/packet_view.h"
+#include "reconfig/stream_reset_handler.h"
 #include "rx/data_tracker.h"
 #include "rx/reassembly_queue.h"
 #include "sctp/socket.h"
 #include "socket/packet_writer.h"
 #include "socket/peer_capabilities.h"
+#include "socket/socket_stream_reset_context.h"
 #include "socket/state_cookie.h"
 #include "timer/rto_estimator.h"
 #include "timer/timer_manager.h"
@@ -95,6 +98,8 @@ class Socket::Impl : private TimerScheduler {
   [[nodiscard]] const Tcb& tcb() const { return tcb_; }
 
  private:
+  friend class SocketStreamResetContext;
+
   // TimerScheduler
   void start_timer(TimerId id, DurationMs duration) override {
     callbacks_.start_timer(id, duration);
@@ -142,6 +147,14 @@ class Socket::Impl : private TimerScheduler {
   // Nothing queued or in flight: shutdown may proceed (section 9.2).
   [[nodiscard]] bool all_data_acknowledged() const;
   [[nodiscard]] Tsn cumulative_tsn_ack() const;
+
+  // --- Stream reconfiguration, RFC 6525 (socket_reconfig.cpp).
+  void start_stream_reconfiguration();
+  void stop_stream_reconfiguration();
+  void handle_reconfig(const RawChunk& chunk);
+  // Reports incoming stream resets in delivery order: after the messages
+  // that were ready when the reset was performed.
+  void report_incoming_resets(size_t delivered);
 
   // --- Handshake (socket_handshake.cpp).
   void send_init();
@@ -258,6 +271,19 @@ class Socket::Impl : private TimerScheduler {
   Timer* heartbeat_timeout_;
   Timer* delayed_ack_;
   Timer* t3_rtx_;
+  Timer* reconfig_timer_;
+
+  // Stream reconfiguration (exists while associated with RE-CONFIG).
+  SocketStreamResetContext reconfig_context_{*this};
+  std::optional<StreamResetHandler> reconfig_;
+  // Outcomes of our resets, reported after the RE-CONFIG chunk is handled.
+  struct OutgoingResetResult {
+    std::vector<StreamId> streams;
+    std::optional<ReconfigResult> refused;  // unset: performed
+  };
+  std::vector<OutgoingResetResult> outgoing_reset_results_;
+  // Incoming resets to report once `first` messages of the packet are out.
+  std::vector<std::pair<size_t, std::vector<StreamId>>> incoming_resets_to_report_;
 };
 
 }  // namespace sctp

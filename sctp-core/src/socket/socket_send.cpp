@@ -45,6 +45,9 @@ SendStatus Socket::Impl::send(StreamId stream, std::span<const uint8_t> payload,
       // Section 9.2: no new data once shutdown started.
       return SendStatus::kErrorShuttingDown;
   }
+  // RFC 6525 section 5.1.2: a stream being reset takes no new message until
+  // the peer confirmed (a data channel id is reused only after that).
+  if (reconfig_ && reconfig_->is_resetting(stream)) return SendStatus::kErrorStreamResetting;
   const auto added = send_queue_->add(
       callbacks_.now(), stream, std::vector<uint8_t>(payload.begin(), payload.end()), send_options);
   if (added == SendQueue::AddResult::kBufferFull) return SendStatus::kErrorResourceExhaustion;
@@ -68,10 +71,6 @@ void Socket::Impl::set_buffered_amount_low_threshold(StreamId stream, size_t byt
 }
 void Socket::Impl::set_total_buffered_amount_low_threshold(size_t bytes) {
   send_queue_->set_total_buffered_amount_low_threshold(bytes);
-}
-bool Socket::Impl::reset_streams(std::span<const StreamId> /*outgoing_streams*/) {
-  // RE-CONFIG (RFC 6525) is not wired into the socket yet.
-  return false;
 }
 
 bool Socket::Impl::all_data_acknowledged() const {
@@ -198,6 +197,9 @@ void Socket::Impl::transmit_data(bool force_one_packet) {
     // Section 6.3.2 R1: T3 runs whenever data is outstanding.
     if (!t3_rtx_->is_running()) t3_rtx_->start(rto_.rto());
   }
+  // RFC 6525 section 5.1.2: a reset waits until its streams' queued data
+  // has TSNs; this may have been the last of it.
+  if (reconfig_) reconfig_->maybe_send_request();
 }
 
 void Socket::Impl::discard_abandoned() {
