@@ -130,6 +130,13 @@ struct DecState final : gstsctp::DecoderSide {
   std::mutex pads_mutex;
   std::map<uint16_t, std::shared_ptr<StreamPad>> pads;
   bool flushing = true;  // pads_mutex; false between READY->PAUSED and PAUSED->READY
+  // Removals taken out of `pads` but not finished (pads_mutex): a stop waits
+  // for them, so no pad-removed is emitted after PAUSED->READY returns.
+  int removals_running = 0;
+  // Removals scheduled on the thread pool and not yet run: their pending call
+  // holds a reference to the element, so a stop waits for them too.
+  int removals_scheduled = 0;
+  std::condition_variable removals_done;
 };
 
 struct _GstSctpDec {
@@ -168,11 +175,20 @@ static void schedule_removal(const std::shared_ptr<StreamPad>& entry) {
   struct PendingRemoval {
     std::shared_ptr<StreamPad> entry;
   };
+  DecState* dec = GST_SCTP_DEC(entry->element)->state;
+  {
+    std::lock_guard lock(dec->pads_mutex);
+    ++dec->removals_scheduled;
+  }
   gst_element_call_async(
       entry->element,
       [](GstElement* element, gpointer data) {
         const std::shared_ptr<StreamPad>& ended = static_cast<PendingRemoval*>(data)->entry;
-        GST_SCTP_DEC(element)->state->finish_removal(ended->stream, ended);
+        DecState* state = GST_SCTP_DEC(element)->state;
+        state->finish_removal(ended->stream, ended);
+        std::lock_guard lock(state->pads_mutex);
+        --state->removals_scheduled;
+        state->removals_done.notify_all();
       },
       new PendingRemoval{entry}, [](gpointer data) { delete static_cast<PendingRemoval*>(data); });
 }
@@ -339,6 +355,7 @@ void DecState::finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>&
     auto it = pads.find(stream);
     if (it == pads.end() || it->second != entry) return;  // removed by another thread
     pads.erase(it);
+    ++removals_running;
   }
   GST_DEBUG_OBJECT(self, "removing pad for stream %u", guint(stream));
   halt_src_pad_task(*entry, true);
@@ -346,6 +363,9 @@ void DecState::finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>&
   if (gst_object_has_as_parent(GST_OBJECT(entry->pad), GST_OBJECT(self))) {
     gst_element_remove_pad(GST_ELEMENT(self), entry->pad);  // emits pad-removed
   }
+  std::lock_guard lock(pads_mutex);
+  --removals_running;
+  removals_done.notify_all();
 }
 
 void DecState::remove_stream_pad_now(uint16_t stream) {
@@ -368,6 +388,10 @@ void DecState::remove_all_pads_now() {
   }
   for (const uint16_t stream : streams)
     remove_stream_pad_now(stream);
+  // An ended pad's removal (on the thread pool) that already took it out of
+  // `pads` may still be running.
+  std::unique_lock lock(pads_mutex);
+  removals_done.wait(lock, [&] { return removals_running == 0 && removals_scheduled == 0; });
 }
 
 std::vector<std::shared_ptr<StreamPad>> DecState::all_pads() {

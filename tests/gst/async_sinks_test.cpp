@@ -135,6 +135,10 @@ GST_START_TEST(test_two_src_pads_each_feeding_an_async_sink) {
 
   gst_object_unref(a0);
   gst_object_unref(a1);
+  // Both stop before either Endpoint goes: each one's appsink callback
+  // pushes into the other's appsrc.
+  gst_element_set_state(receiver.pipeline, GST_STATE_NULL);
+  gst_element_set_state(sender.pipeline, GST_STATE_NULL);
 }
 GST_END_TEST;
 
