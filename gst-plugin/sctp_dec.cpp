@@ -458,6 +458,15 @@ void DecState::deliver(sctp::Message message) {
 void DecState::incoming_streams_reset(std::span<const uint16_t> streams) {
   for (const uint16_t stream : streams) {
     GST_DEBUG_OBJECT(self, "peer reset stream %u", guint(stream));
+    bool has_pad = false;
+    {
+      std::lock_guard lock(pads_mutex);
+      has_pad = pads.find(stream) != pads.end();
+    }
+    // A stream reset before it delivered anything still shows as a pad added
+    // and then removed (as gst-plugins-bad does): the removal is how webrtcbin
+    // learns that the peer closed the data channel.
+    if (!has_pad) pad_for_stream(stream);
     end_stream_pad(stream, false);
   }
 }

@@ -2,22 +2,9 @@
 // closes a channel by releasing its sctpenc sink pad, which must reset the
 // outgoing stream (RFC 6525 5.1.2 / RFC 8831 6.7); the peer's sctpdec then
 // removes its src pad and the peer's webrtcbin closes its side of the
-// channel. Needs RE-CONFIG in sctp-core.
-//
-// Status (2026-11-25 21:42 UTC): not registered in meson. Two reasons:
-// 1. Committed sctp-core: sctp::Socket::Impl::reset_streams() returns false
-//    ("RE-CONFIG (RFC 6525) is not wired into the socket yet"); sctpenc's
-//    release_pad logs "stream 1 not reset (no association or no RE-CONFIG)"
-//    and neither webrtcbin ever reports the channel CLOSED.
-// 2. With the RE-CONFIG wiring then in the working tree, the two DCEP
-//    channels close on both sides within ~10 ms, but the pre-negotiated one
-//    (closed by the answerer, no message ever sent on it) does not: the
-//    offerer's sctpdec logs "peer reset stream 100" and removes nothing,
-//    because DecState::end_stream_pad() returns when the stream has no src
-//    pad yet, and webrtcbin learns of a reset only from pad-removed.
-//    gst-plugins-bad's sctpdec creates the pad and removes it at once in
-//    that case ("a stream is created but the peer never sends any data"); a
-//    drop-in sctpdec must do the same.
+// channel. A pre-negotiated channel closed before it carried any data is
+// covered too: the peer's sctpdec adds and removes the pad, as
+// gst-plugins-bad's does, since pad removal is all webrtcbin listens to.
 
 #include <gtest/gtest.h>
 
