@@ -64,8 +64,11 @@ void TimerService::run() {
       continue;
     }
     const auto first = queue_.begin();
-    if (Clock::now() < first->first.first) {
-      wake_.wait_until(lock, first->first.first);
+    // A copy: wait_until reads its deadline again after the lock was released
+    // and retaken, when a cancel() may have erased this node.
+    const Clock::time_point deadline = first->first.first;
+    if (Clock::now() < deadline) {
+      wake_.wait_until(lock, deadline);
       continue;
     }
     Callback callback = std::move(first->second);
