@@ -461,11 +461,12 @@ void DecState::incoming_streams_reset(std::span<const uint16_t> streams) {
     bool has_pad = false;
     {
       std::lock_guard lock(pads_mutex);
-      has_pad = pads.find(stream) != pads.end();
+      has_pad = pads.find(stream) != pads.end() || removals_running > 0 || removals_scheduled > 0;
     }
     // A stream reset before it delivered anything still shows as a pad added
     // and then removed (as gst-plugins-bad does): the removal is how webrtcbin
-    // learns that the peer closed the data channel.
+    // learns that the peer closed the data channel. Not while a removal is in
+    // flight: its pad may still carry the same name.
     if (!has_pad) pad_for_stream(stream);
     end_stream_pad(stream, false);
   }
