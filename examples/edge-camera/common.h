@@ -1,6 +1,8 @@
-// Shared by the edge-camera sender and receiver: checks that every element
-// is installed (naming the Debian package when one is missing), the DTLS
-// gate in front of SCTP, and the small JSON the metadata travels in.
+// Shared by the edge-camera sender and receiver (and the ICE example in
+// examples/ice): option parsing, checks that every element is installed
+// (naming the Debian package when one is missing), the main loop with its bus
+// watch and timeout, the DTLS gate in front of SCTP, and the small JSON the
+// metadata travels in.
 #pragma once
 
 #include <gst/gst.h>
@@ -9,6 +11,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,37 +35,130 @@ inline bool elements_present(const std::vector<std::pair<const char*, const char
   return ok;
 }
 
+// "--name value" pairs over the defaults in `opt`; false (after a message)
+// on a name that has no default or a name without a value.
+inline bool parse_options(int argc, char** argv, std::map<std::string, std::string>& opt) {
+  for (int i = 1; i < argc; i += 2) {
+    if (!opt.count(argv[i]) || i + 1 == argc) {
+      std::fprintf(stderr, "unknown option or missing value: %s\n", argv[i]);
+      return false;
+    }
+    opt[argv[i]] = argv[i + 1];
+  }
+  return true;
+}
+
+// gst_parse_launch(), printing why it failed; nullptr then.
+inline GstElement* launch(const char* who, const std::string& description) {
+  GError* err = nullptr;
+  GstElement* pipeline = gst_parse_launch(description.c_str(), &err);
+  if (err != nullptr) {  // also set for a recoverable error, with a pipeline
+    std::fprintf(stderr, "%s: bad pipeline: %s\n", who, err->message);
+    g_error_free(err);
+    if (pipeline != nullptr) gst_object_unref(pipeline);
+    return nullptr;
+  }
+  return pipeline;
+}
+
+// The main loop of an example: an error message from the pipeline ends it,
+// and so does the timeout, after `on_timeout` (which says what was missing).
+class MainLoop {
+ public:
+  MainLoop(const char* who, GstElement* pipeline, unsigned timeout_s,
+           std::function<void()> on_timeout = {})
+      : who_(who), on_timeout_(std::move(on_timeout)), loop_(g_main_loop_new(nullptr, FALSE)) {
+    bus_ = gst_element_get_bus(pipeline);
+    gst_bus_add_watch(bus_, on_bus, this);
+    timeout_ = g_timeout_add_seconds(timeout_s, on_timer, this);
+  }
+  ~MainLoop() {
+    gst_bus_remove_watch(bus_);
+    gst_object_unref(bus_);
+    if (timeout_ != 0) g_source_remove(timeout_);
+    g_main_loop_unref(loop_);
+  }
+  MainLoop(const MainLoop&) = delete;
+  MainLoop& operator=(const MainLoop&) = delete;
+
+  void run() { g_main_loop_run(loop_); }
+  // Thread-safe: streaming threads call it too.
+  void quit() { g_main_loop_quit(loop_); }
+
+ private:
+  static gboolean on_bus(GstBus*, GstMessage* msg, gpointer user_data) {
+    auto* self = static_cast<MainLoop*>(user_data);
+    if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_ERROR) {
+      GError* err = nullptr;
+      gchar* dbg = nullptr;
+      gst_message_parse_error(msg, &err, &dbg);
+      std::fprintf(stderr, "%s: error from %s: %s (%s)\n", self->who_, GST_OBJECT_NAME(msg->src),
+                   err->message, dbg ? dbg : "");
+      g_error_free(err);
+      g_free(dbg);
+      self->quit();
+    }
+    return TRUE;
+  }
+  static gboolean on_timer(gpointer user_data) {
+    auto* self = static_cast<MainLoop*>(user_data);
+    self->timeout_ = 0;
+    std::fprintf(stderr, "%s: timed out\n", self->who_);
+    if (self->on_timeout_) self->on_timeout_();
+    self->quit();
+    return G_SOURCE_REMOVE;
+  }
+  const char* who_;
+  std::function<void()> on_timeout_;
+  GMainLoop* loop_;
+  GstBus* bus_ = nullptr;
+  guint timeout_ = 0;
+};
+
 // dtlsenc refuses data before its handshake is complete ("Tried to send data
-// before handshake was complete"), so sctpenc's output is held back by a
-// blocking probe until dtlsdec reports the connection (webrtcbin does the
-// same). SCTP retransmits anything that was produced meanwhile.
+// before handshake was complete"), so what goes into it (sctpenc's output; in
+// the ICE example the RTP too) is held back by blocking probes until the DTLS
+// decoder (dtlsdec or dtlssrtpdec) reports the connection, as webrtcbin does.
+// SCTP retransmits anything that was produced meanwhile. `verify`, when
+// given, runs first and may refuse the peer (its certificate is not the one
+// signalled): the gate then stays shut.
 class DtlsGate {
  public:
-  DtlsGate(GstElement* sctpenc, GstElement* dtlsdec) {
-    pad_ = gst_element_get_static_pad(sctpenc, "src");
-    probe_ = gst_pad_add_probe(
-        pad_, GstPadProbeType(GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM),
-        [](GstPad*, GstPadProbeInfo*, gpointer) { return GST_PAD_PROBE_OK; }, nullptr, nullptr);
-    g_signal_connect(dtlsdec, "notify::connection-state", G_CALLBACK(on_state), this);
+  DtlsGate(GstElement* dtls_decoder, std::vector<GstPad*> pads,
+           std::function<bool(GstElement*)> verify = {})
+      : pads_(std::move(pads)), verify_(std::move(verify)) {
+    for (GstPad* pad : pads_)
+      probes_.push_back(gst_pad_add_probe(
+          pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM),
+          [](GstPad*, GstPadProbeInfo*, gpointer) { return GST_PAD_PROBE_OK; }, nullptr, nullptr));
+    g_signal_connect(dtls_decoder, "notify::connection-state", G_CALLBACK(on_state), this);
   }
-  ~DtlsGate() { gst_object_unref(pad_); }
+  // The usual case: sctpenc's output.
+  DtlsGate(GstElement* sctpenc, GstElement* dtls_decoder)
+      : DtlsGate(dtls_decoder, {gst_element_get_static_pad(sctpenc, "src")}) {}
+  ~DtlsGate() {
+    for (GstPad* pad : pads_)
+      gst_object_unref(pad);
+  }
   DtlsGate(const DtlsGate&) = delete;
   DtlsGate& operator=(const DtlsGate&) = delete;
 
  private:
-  static void on_state(GstElement* dtlsdec, GParamSpec* pspec, gpointer user_data) {
+  static void on_state(GstElement* decoder, GParamSpec* pspec, gpointer user_data) {
     auto* self = static_cast<DtlsGate*>(user_data);
     gint state = 0;
-    g_object_get(dtlsdec, "connection-state", &state, nullptr);
+    g_object_get(decoder, "connection-state", &state, nullptr);
     const GEnumValue* v = g_enum_get_value(G_PARAM_SPEC_ENUM(pspec)->enum_class, state);
-    if (v != nullptr && std::string(v->value_nick) == "connected" &&
-        !self->opened_.exchange(true)) {
-      g_printerr("DTLS connected\n");
-      gst_pad_remove_probe(self->pad_, self->probe_);
-    }
+    if (v == nullptr || std::string(v->value_nick) != "connected" || self->opened_.exchange(true))
+      return;
+    if (self->verify_ && !self->verify_(decoder)) return;
+    g_printerr("DTLS connected\n");
+    for (size_t i = 0; i < self->pads_.size(); ++i)
+      gst_pad_remove_probe(self->pads_[i], self->probes_[i]);
   }
-  GstPad* pad_ = nullptr;
-  gulong probe_ = 0;
+  std::vector<GstPad*> pads_;  // owned
+  std::vector<gulong> probes_;
+  std::function<bool(GstElement*)> verify_;
   std::atomic<bool> opened_{false};
 };
 

@@ -29,7 +29,7 @@ struct FrameRecord {
 struct Receiver {
   GstElement* pipeline = nullptr;
   GstElement* meta_sink = nullptr;
-  GMainLoop* loop = nullptr;
+  edge_camera::MainLoop* loop = nullptr;
   uint64_t wanted = 300;
   int exit_code = 1;
   std::atomic<bool> association_ended{false};
@@ -126,7 +126,7 @@ gboolean report(gpointer user_data) {
   if (r->bad_meta != 0) {
     g_printerr("receiver: %llu metadata messages did not parse\n",
                static_cast<unsigned long long>(r->bad_meta));
-    g_main_loop_quit(r->loop);
+    r->loop->quit();
   } else if (r->matched >= r->wanted) {
     // Give the sender's SHUTDOWN a moment to complete (it needs our
     // SHUTDOWN ACK); the close is not always signalled here, so at most 3 s.
@@ -134,7 +134,7 @@ gboolean report(gpointer user_data) {
       g_print("receiver: all %llu frames and their metadata arrived\n",
               static_cast<unsigned long long>(r->wanted));
       r->exit_code = 0;
-      g_main_loop_quit(r->loop);
+      r->loop->quit();
     }
   }
   return G_SOURCE_CONTINUE;
@@ -146,21 +146,6 @@ void on_association(GstElement*, gboolean established, gpointer user_data) {
   if (!established) static_cast<Receiver*>(user_data)->association_ended = true;
 }
 
-gboolean on_bus(GstBus*, GstMessage* msg, gpointer user_data) {
-  auto* r = static_cast<Receiver*>(user_data);
-  if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_ERROR) {
-    GError* err = nullptr;
-    gchar* dbg = nullptr;
-    gst_message_parse_error(msg, &err, &dbg);
-    g_printerr("receiver: error from %s: %s (%s)\n", GST_OBJECT_NAME(msg->src), err->message,
-               dbg ? dbg : "");
-    g_error_free(err);
-    g_free(dbg);
-    g_main_loop_quit(r->loop);
-  }
-  return TRUE;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,13 +153,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> opt = {{"--frames", "300"},      {"--host", "127.0.0.1"},
                                             {"--video-port", "5600"}, {"--sctp-port", "5601"},
                                             {"--peer-port", "5602"},  {"--timeout", "60"}};
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!opt.count(argv[i])) {
-      g_printerr("unknown option %s\n", argv[i]);
-      return 2;
-    }
-    opt[argv[i]] = argv[i + 1];
-  }
+  if (!edge_camera::parse_options(argc, argv, opt)) return 2;
   if (!edge_camera::elements_present({{"appsink", "gstreamer1.0-plugins-base"},
                                       {"udpsink", "gstreamer1.0-plugins-good"},
                                       {"udpsrc", "gstreamer1.0-plugins-good"},
@@ -197,14 +176,10 @@ int main(int argc, char** argv) {
       host + " port=" + opt["--peer-port"] +
       " sync=false async=false "
       "appsink name=meta sync=false";
-  GError* err = nullptr;
   Receiver r;
   r.wanted = std::stoull(opt["--frames"]);
-  r.pipeline = gst_parse_launch(desc.c_str(), &err);
-  if (r.pipeline == nullptr) {
-    g_printerr("receiver: bad pipeline: %s\n", err->message);
-    return 1;
-  }
+  r.pipeline = edge_camera::launch("receiver", desc);
+  if (r.pipeline == nullptr) return 1;
   GstElement* sctpenc = gst_bin_get_by_name(GST_BIN(r.pipeline), "sctpenc");
   GstElement* sctpdec = gst_bin_get_by_name(GST_BIN(r.pipeline), "sctpdec");
   GstElement* dtlsdec = gst_bin_get_by_name(GST_BIN(r.pipeline), "dtlsdec");
@@ -220,25 +195,18 @@ int main(int argc, char** argv) {
   meta_cb.new_sample = on_meta;
   gst_app_sink_set_callbacks(GST_APP_SINK(r.meta_sink), &meta_cb, &r, nullptr);
 
-  r.loop = g_main_loop_new(nullptr, FALSE);
-  GstBus* bus = gst_element_get_bus(r.pipeline);
-  gst_bus_add_watch(bus, on_bus, &r);
-  g_timeout_add_seconds(1, report, &r);
-  g_timeout_add_seconds(
-      static_cast<guint>(std::stoul(opt["--timeout"])),
-      [](gpointer loop) {
-        g_printerr("receiver: timed out\n");
-        g_main_loop_quit(static_cast<GMainLoop*>(loop));
-        return G_SOURCE_REMOVE;
-      },
-      r.loop);
-  gst_element_set_state(r.pipeline, GST_STATE_PLAYING);
-  g_main_loop_run(r.loop);
-  gst_element_set_state(r.pipeline, GST_STATE_NULL);
+  {
+    edge_camera::MainLoop loop("receiver", r.pipeline,
+                               static_cast<unsigned>(std::stoul(opt["--timeout"])));
+    r.loop = &loop;
+    const guint reporter = g_timeout_add_seconds(1, report, &r);
+    gst_element_set_state(r.pipeline, GST_STATE_PLAYING);
+    loop.run();
+    gst_element_set_state(r.pipeline, GST_STATE_NULL);
+    g_source_remove(reporter);
+  }
   for (GstElement* e : {sctpenc, sctpdec, dtlsdec, video, r.meta_sink})
     gst_object_unref(e);
-  gst_object_unref(bus);
   gst_object_unref(r.pipeline);
-  g_main_loop_unref(r.loop);
   return r.exit_code;
 }

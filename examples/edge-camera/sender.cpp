@@ -22,7 +22,7 @@ namespace {
 struct Sender {
   GstElement* pipeline = nullptr;
   GstAppSrc* meta = nullptr;
-  GMainLoop* loop = nullptr;
+  edge_camera::MainLoop* loop = nullptr;
   uint64_t frames = 0;
   std::atomic<bool> metadata_done{false};
   std::atomic<int> exit_code{1};
@@ -73,22 +73,7 @@ void on_association(GstElement*, gboolean established, gpointer user_data) {
   } else {
     g_printerr("sender: the SCTP association ended early\n");
   }
-  g_main_loop_quit(s->loop);
-}
-
-gboolean on_bus(GstBus*, GstMessage* msg, gpointer user_data) {
-  auto* s = static_cast<Sender*>(user_data);
-  if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_ERROR) {
-    GError* err = nullptr;
-    gchar* dbg = nullptr;
-    gst_message_parse_error(msg, &err, &dbg);
-    g_printerr("sender: error from %s: %s (%s)\n", GST_OBJECT_NAME(msg->src), err->message,
-               dbg ? dbg : "");
-    g_error_free(err);
-    g_free(dbg);
-    g_main_loop_quit(s->loop);
-  }
-  return TRUE;
+  s->loop->quit();
 }
 
 }  // namespace
@@ -98,13 +83,7 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> opt = {{"--frames", "300"},      {"--host", "127.0.0.1"},
                                             {"--video-port", "5600"}, {"--sctp-port", "5601"},
                                             {"--local-port", "5602"}, {"--timeout", "60"}};
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!opt.count(argv[i])) {
-      g_printerr("unknown option %s\n", argv[i]);
-      return 2;
-    }
-    opt[argv[i]] = argv[i + 1];
-  }
+  if (!edge_camera::parse_options(argc, argv, opt)) return 2;
   if (!edge_camera::elements_present({{"videotestsrc", "gstreamer1.0-plugins-base"},
                                       {"appsrc", "gstreamer1.0-plugins-base"},
                                       {"vp8enc", "gstreamer1.0-plugins-good"},
@@ -135,13 +114,9 @@ int main(int argc, char** argv) {
       "udpsrc address=" +
       host + " port=" + opt["--local-port"] +
       " ! dtlsdec name=dtlsdec connection-id=camera ! sctpdec sctp-association-id=1";
-  GError* err = nullptr;
   Sender s;
-  s.pipeline = gst_parse_launch(desc.c_str(), &err);
-  if (s.pipeline == nullptr) {
-    g_printerr("sender: bad pipeline: %s\n", err->message);
-    return 1;
-  }
+  s.pipeline = edge_camera::launch("sender", desc);
+  if (s.pipeline == nullptr) return 1;
   GstElement* sctpenc = gst_bin_get_by_name(GST_BIN(s.pipeline), "sctpenc");
   GstElement* dtlsdec = gst_bin_get_by_name(GST_BIN(s.pipeline), "dtlsdec");
   GstElement* pay = gst_bin_get_by_name(GST_BIN(s.pipeline), "pay");
@@ -154,26 +129,18 @@ int main(int argc, char** argv) {
       on_frame, &s, nullptr);
   gst_object_unref(pay_sink);
 
-  s.loop = g_main_loop_new(nullptr, FALSE);
-  GstBus* bus = gst_element_get_bus(s.pipeline);
-  gst_bus_add_watch(bus, on_bus, &s);
-  g_timeout_add_seconds(
-      static_cast<guint>(std::stoul(opt["--timeout"])),
-      [](gpointer loop) {
-        g_printerr("sender: timed out\n");
-        g_main_loop_quit(static_cast<GMainLoop*>(loop));
-        return G_SOURCE_REMOVE;
-      },
-      s.loop);
-  gst_element_set_state(s.pipeline, GST_STATE_PLAYING);
-  g_main_loop_run(s.loop);
-  gst_element_set_state(s.pipeline, GST_STATE_NULL);
-  gst_object_unref(bus);
+  {
+    edge_camera::MainLoop loop("sender", s.pipeline,
+                               static_cast<unsigned>(std::stoul(opt["--timeout"])));
+    s.loop = &loop;
+    gst_element_set_state(s.pipeline, GST_STATE_PLAYING);
+    loop.run();
+    gst_element_set_state(s.pipeline, GST_STATE_NULL);
+  }
   gst_object_unref(sctpenc);
   gst_object_unref(dtlsdec);
   gst_object_unref(pay);
   gst_object_unref(s.meta);
   gst_object_unref(s.pipeline);
-  g_main_loop_unref(s.loop);
   return s.exit_code;
 }
