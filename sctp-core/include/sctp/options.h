@@ -60,6 +60,13 @@ struct SocketOptions {
   size_t send_buffer_size = 2 * 1024 * 1024;
   // Largest message accepted by send() and by reassembly (WebRTC's 256 KiB).
   size_t max_message_size = 256 * 1024;
+  // When true, payload bytes of delivered messages keep counting against the
+  // advertised receive window (a_rwnd, RFC 9260 6.2) until the embedder calls
+  // Socket::consume_received(): a reader that is slower than the peer's
+  // sender closes the window, and the sender is flow-controlled, as with a
+  // kernel socket's receive buffer. When false (default), the window reopens
+  // as soon as on_message() returns.
+  bool manual_receive_window = false;
 
   // --- Congestion control (RFC 9260 section 7.2).
   CongestionControlKind congestion_control = CongestionControlKind::kNewReno;
@@ -76,6 +83,11 @@ struct SocketOptions {
   // (DTLS) protects integrity. Only meaningful with zero_checksum_edmid set.
   bool enable_zero_checksum = false;
   uint32_t zero_checksum_edmid = 1;  // RFC 9653 section 7: 1 = SCTP over DTLS
+
+  // --- Testing only. RFC 9260 5.1 wants the Initial TSN random (it is taken
+  // from SocketCallbacks::random_u32); tests set it to exercise TSN wraparound
+  // (e.g. 2^32 - 10). Never set this in production.
+  std::optional<uint32_t> initial_tsn_for_testing;
 };
 
 }  // namespace sctp

@@ -49,6 +49,11 @@ class Socket {
   [[nodiscard]] size_t total_buffered_amount() const;
   void set_buffered_amount_low_threshold(StreamId stream, size_t bytes);
   void set_total_buffered_amount_low_threshold(size_t bytes);
+  // With SocketOptions::manual_receive_window: the application is done with
+  // `bytes` more bytes of delivered message payload, which stop counting
+  // against the receive window. Sends a window update SACK when the window
+  // reopens enough (RFC 9260 6.2). Without the option this does nothing.
+  void consume_received(size_t bytes);
 
   // --- Stream reconfiguration (RFC 6525): reset outgoing streams (closes
   // data channels). Returns false when the peer did not negotiate RE-CONFIG.

@@ -92,6 +92,10 @@ struct Metrics {
   uint32_t peer_rwnd = 0;
   size_t bytes_in_flight = 0;
   size_t buffered_amount = 0;
+  // Received payload bytes that hold receive window: fragments awaiting
+  // reassembly plus, with SocketOptions::manual_receive_window, delivered
+  // bytes not yet passed to Socket::consume_received().
+  size_t receive_buffered_bytes = 0;
   uint16_t negotiated_outbound_streams = 0;
   uint16_t negotiated_inbound_streams = 0;
   // What the peer offered and both ends use (RFC 5061 4.2.7 Supported Extensions).

@@ -41,6 +41,9 @@ void Socket::set_buffered_amount_low_threshold(StreamId stream, size_t bytes) {
 void Socket::set_total_buffered_amount_low_threshold(size_t bytes) {
   impl_->set_total_buffered_amount_low_threshold(bytes);
 }
+void Socket::consume_received(size_t bytes) {
+  impl_->consume_received(bytes);
+}
 bool Socket::reset_streams(std::span<const StreamId> outgoing_streams) {
   return impl_->reset_streams(outgoing_streams);
 }

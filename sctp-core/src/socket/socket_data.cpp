@@ -2,6 +2,9 @@
 // SACK timing, a_rwnd), 6.5 (invalid stream), 6.2 (empty DATA), RFC 8260
 // (I-DATA) and RFC 3758 (FORWARD TSN), built on the rx components
 // (DataTracker, ReassemblyQueue).
+#include <algorithm>
+#include <limits>
+
 #include "packet/chunks/data_chunk.h"
 #include "packet/chunks/forward_tsn_chunk.h"
 #include "packet/chunks/idata_chunk.h"
@@ -21,6 +24,9 @@ void Socket::Impl::start_data_path() {
       tcb_.peer_initial_tsn, options_.receive_window);
   packet_had_data_ = false;
   invalid_streams_.clear();
+  unconsumed_bytes_ = 0;
+  last_advertised_rwnd_ =
+      uint32_t(std::min<size_t>(options_.receive_window, std::numeric_limits<uint32_t>::max()));
   // Send side.
   retransmission_queue_.emplace(tcb_.local_initial_tsn);
   CongestionControlConfig cc;
@@ -149,11 +155,19 @@ void Socket::Impl::accept_fragment(const ReceivedFragment& f, bool immediate_sac
     }
     return;
   }
-  // Section 6.2: no room, no acknowledgement (unless the chunk fills the
-  // hole at the cumulative ack point, which frees nothing but unblocks
-  // delivery); the peer retransmits. Ask for an immediate SACK.
+  // Section 6.2: no room, no acknowledgement; the peer retransmits. Ask
+  // for an immediate SACK. A chunk filling the hole at the cumulative ack
+  // point is still taken when it is below the largest TSN received (6.2
+  // lets a full receiver accept such a chunk, as it unblocks delivery; we
+  // take it without dropping the largest one). When the window is held only
+  // by reassembly (no undelivered bytes the application holds), the next
+  // in-sequence chunk is taken too: partial messages (several at once with
+  // I-DATA) could otherwise fill the window and never complete. A window
+  // the application holds (manual_receive_window) is never overrun: the
+  // sender's zero window probes are dropped until it reads.
   const bool fills_next = f.tsn == data_tracker_->cumulative_tsn_ack().next();
-  if (!reassembly_->has_space_for(f.payload.size()) && !fills_next) {
+  const bool may_overrun = fills_next && (data_tracker_->has_gaps() || unconsumed_bytes_ == 0);
+  if (f.payload.size() > receive_window_remaining() && !may_overrun) {
     data_tracker_->request_immediate_sack();
     return;
   }
@@ -223,6 +237,7 @@ void Socket::Impl::finish_received_packet() {
     if (!message) break;
     ++metrics_.messages_received;
     ++delivered;
+    if (options_.manual_receive_window) unconsumed_bytes_ += message->payload.size();
     callbacks_.on_message(std::move(*message));
   }
   report_incoming_resets(std::numeric_limits<size_t>::max());
@@ -231,8 +246,9 @@ void Socket::Impl::finish_received_packet() {
 void Socket::Impl::send_sack() {
   if (!data_tracker_) return;
   delayed_ack_->stop();
-  const SackInfo info = data_tracker_->make_sack(uint32_t(
-      std::min<size_t>(reassembly_->remaining_capacity(), std::numeric_limits<uint32_t>::max())));
+  last_advertised_rwnd_ =
+      uint32_t(std::min<size_t>(receive_window_remaining(), std::numeric_limits<uint32_t>::max()));
+  const SackInfo info = data_tracker_->make_sack(last_advertised_rwnd_);
   SackChunk sack;
   sack.cumulative_tsn_ack = info.cumulative_tsn_ack;
   sack.a_rwnd = info.a_rwnd;
@@ -241,6 +257,28 @@ void Socket::Impl::send_sack() {
   for (Tsn t : info.duplicate_tsns)
     sack.duplicate_tsns.push_back(t);
   send_to_peer(sack);
+}
+
+size_t Socket::Impl::receive_window_remaining() const {
+  const size_t room = reassembly_->remaining_capacity();
+  return room > unconsumed_bytes_ ? room - unconsumed_bytes_ : 0;
+}
+
+void Socket::Impl::consume_received(size_t bytes) {
+  if (!options_.manual_receive_window) return;
+  unconsumed_bytes_ -= std::min(bytes, unconsumed_bytes_);
+  if (!reassembly_ || !has_tcb()) return;
+  // RFC 9260 6.2 allows a SACK "to update the offered window as the
+  // receiving application consumes new data"; without it a sender facing a
+  // closed window only learns of the space by probing (6.1 rule A). Like
+  // TCP's receiver-side silly window avoidance (RFC 1122 4.2.3.3), send one
+  // only when the offered window had shrunk below half the buffer and can
+  // now grow by at least min(buffer / 2, MTU).
+  const size_t half = options_.receive_window / 2;
+  if (last_advertised_rwnd_ >= half) return;
+  if (receive_window_remaining() < last_advertised_rwnd_ + std::min(half, options_.mtu)) return;
+  send_sack();
+  writer_.flush();
 }
 
 void Socket::Impl::on_delayed_ack_expired() {

@@ -148,6 +148,7 @@ Metrics Socket::Impl::metrics() const {
       state_ != AssociationState::kClosed && state_ != AssociationState::kCookieWait;
   m.buffered_amount = send_queue_->total_buffered_amount();
   if (retransmission_queue_) m.bytes_in_flight = retransmission_queue_->bytes_in_flight();
+  if (reassembly_) m.receive_buffered_bytes = reassembly_->buffered_bytes() + unconsumed_bytes_;
   if (congestion_) {
     m.cwnd = congestion_->cwnd();
     m.ssthresh = congestion_->ssthresh();

@@ -89,6 +89,7 @@ class Socket::Impl : private TimerScheduler {
   [[nodiscard]] size_t total_buffered_amount() const;
   void set_buffered_amount_low_threshold(StreamId stream, size_t bytes);
   void set_total_buffered_amount_low_threshold(size_t bytes);
+  void consume_received(size_t bytes);
   bool reset_streams(std::span<const StreamId> outgoing_streams);
   [[nodiscard]] SocketState state() const;
   [[nodiscard]] Metrics metrics() const;
@@ -129,6 +130,9 @@ class Socket::Impl : private TimerScheduler {
   void finish_received_packet();
   void send_sack();
   void on_delayed_ack_expired();
+  // The receive window still open (what a_rwnd announces): the reassembly
+  // queue's room minus delivered bytes the application has not consumed.
+  [[nodiscard]] size_t receive_window_remaining() const;
 
   // --- Send path (socket_send.cpp).
   void make_send_queue();
@@ -211,7 +215,10 @@ class Socket::Impl : private TimerScheduler {
   // --- Helpers.
   [[nodiscard]] bool has_tcb() const { return state_ != AssociationState::kClosed; }
   VerificationTag random_tag();
-  Tsn random_tsn() { return Tsn(callbacks_.random_u32()); }
+  Tsn random_tsn() {
+    return Tsn(options_.initial_tsn_for_testing ? *options_.initial_tsn_for_testing
+                                                : callbacks_.random_u32());
+  }
   template <SerializableChunk Chunk>
   bool send_to_peer(const Chunk& chunk, ChecksumNeed need = ChecksumNeed::kZeroAllowed) {
     return writer_.add(tcb_.peer_tag, chunk, need);
@@ -252,6 +259,10 @@ class Socket::Impl : private TimerScheduler {
   std::optional<DataTracker> data_tracker_;
   std::optional<ReassemblyQueue> reassembly_;
   bool packet_had_data_ = false;
+  // SocketOptions::manual_receive_window: delivered bytes not yet consumed,
+  // and the a_rwnd of our latest SACK (to decide on a window update).
+  size_t unconsumed_bytes_ = 0;
+  uint32_t last_advertised_rwnd_ = 0;
   // ERROR chunks to send after this packet's SACK (section 6.5).
   std::vector<StreamId> invalid_streams_;
 
