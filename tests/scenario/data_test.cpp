@@ -169,6 +169,69 @@ TEST(Data, Rfc3758_UnreliableMessagesDoNotStallTheAssociation) {
   EXPECT_GT(net.a.socket().metrics().messages_abandoned, 0u);
 }
 
+// SocketOptions::manual_receive_window: delivered bytes hold the window
+// until the application consumes them, so a slow reader flow-controls the
+// peer (a_rwnd, section 6.2; rule A of 6.1 on the sender).
+TEST(Data, Section6_2_SlowReaderClosesTheWindowAndConsumingReopensIt) {
+  SocketOptions receiver;
+  receiver.receive_window = 64 * 1024;
+  receiver.manual_receive_window = true;
+  Network net(58, SocketOptions{}, receiver);
+  connect(net);
+  constexpr int kCount = 20;
+  for (int i = 0; i < kCount; ++i) {
+    ASSERT_EQ(net.a.socket().send(StreamId(0), pattern(10000, uint8_t(i)), {}),
+              SendStatus::kSuccess);
+  }
+  net.run_for(DurationMs(5000));
+  // The reader consumed nothing: at most a window's worth got through
+  // (zero window probes are dropped, 6.2), delivered or being reassembled.
+  size_t delivered = 0;
+  for (const Message& m : net.b.events.messages)
+    delivered += m.payload.size();
+  EXPECT_GT(delivered, 0u);
+  EXPECT_LT(net.b.events.messages.size(), size_t(kCount));
+  EXPECT_EQ(net.a.socket().metrics().peer_rwnd, 0u);
+  const size_t held = net.b.socket().metrics().receive_buffered_bytes;
+  EXPECT_GE(held, delivered);
+  EXPECT_LE(held, 64u * 1024);
+
+  // Consuming reopens the window (a window update SACK) and the rest flows.
+  size_t consumed = 0;
+  ASSERT_TRUE(net.run_until(
+      [&] {
+        size_t total = 0;
+        for (const Message& m : net.b.events.messages)
+          total += m.payload.size();
+        if (total > consumed) {
+          net.b.socket().consume_received(total - consumed);
+          consumed = total;
+        }
+        return net.b.events.messages.size() == size_t(kCount);
+      },
+      DurationMs(60000)));
+  for (int i = 0; i < kCount; ++i)
+    EXPECT_EQ(net.b.events.messages[size_t(i)].payload, pattern(10000, uint8_t(i)));
+  net.b.socket().consume_received(kCount * 10000 - consumed);
+  net.run_for(DurationMs(1000));
+  EXPECT_EQ(net.b.socket().metrics().receive_buffered_bytes, 0u);
+  EXPECT_EQ(net.a.socket().metrics().bytes_in_flight, 0u);
+}
+
+TEST(Data, Section6_2_WithoutManualWindowDeliveredBytesFreeTheWindowAtOnce) {
+  SocketOptions receiver;
+  receiver.receive_window = 64 * 1024;
+  Network net(59, SocketOptions{}, receiver);
+  connect(net);
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_EQ(net.a.socket().send(StreamId(0), pattern(10000, uint8_t(i)), {}),
+              SendStatus::kSuccess);
+  }
+  ASSERT_TRUE(net.run_until([&] { return net.b.events.messages.size() == 20; }, DurationMs(10000)));
+  net.b.socket().consume_received(1000);  // no effect without the option
+  EXPECT_EQ(net.b.socket().metrics().receive_buffered_bytes, 0u);
+}
+
 TEST(Data, Rfc8260_InterleavedMessagesArriveWhole) {
   SocketOptions o;
   o.enable_message_interleaving = true;

@@ -37,6 +37,15 @@ void SimulatedLink::transmit(std::span<const uint8_t> packet) {
   DurationMs queueing{0};
   if (config_.bandwidth_bytes_per_s > 0) {
     const TimeMs start = std::max(loop_.now(), link_free_at_);
+    if (config_.queue_limit_bytes > 0) {
+      const auto backlog_ms = uint64_t((start - loop_.now()).count());
+      const uint64_t backlog_bytes = backlog_ms * config_.bandwidth_bytes_per_s / 1000;
+      if (backlog_bytes + packet.size() > config_.queue_limit_bytes) {
+        ++dropped_;
+        ++queue_drops_;
+        return;
+      }
+    }
     const auto tx_ms = int64_t((packet.size() * 1000 + config_.bandwidth_bytes_per_s - 1) /
                                config_.bandwidth_bytes_per_s);
     link_free_at_ = start + DurationMs(tx_ms);

@@ -28,6 +28,10 @@ struct LinkConfig {
   double duplicate_rate = 0.0;
   // Bytes per second; 0 means unlimited. Packets queue behind each other.
   uint64_t bandwidth_bytes_per_s = 0;
+  // With a bandwidth limit: a drop-tail bottleneck queue. A packet that would
+  // find more than this many bytes queued ahead of it is lost (congestion
+  // loss, what section 7 congestion control reacts to). 0 means unbounded.
+  size_t queue_limit_bytes = 0;
 };
 
 class SimulatedLink {
@@ -50,6 +54,8 @@ class SimulatedLink {
   [[nodiscard]] uint64_t offered() const { return offered_; }
   [[nodiscard]] uint64_t delivered() const { return delivered_; }
   [[nodiscard]] uint64_t dropped() const { return dropped_; }
+  // Packets lost because the bottleneck queue was full (also in dropped()).
+  [[nodiscard]] uint64_t queue_drops() const { return queue_drops_; }
 
  private:
   void deliver_after(DurationMs delay, std::vector<uint8_t> packet);
@@ -66,6 +72,7 @@ class SimulatedLink {
   uint64_t offered_ = 0;
   uint64_t delivered_ = 0;
   uint64_t dropped_ = 0;
+  uint64_t queue_drops_ = 0;
 };
 
 }  // namespace sctp::scenario
