@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -137,11 +138,23 @@ class DtlsGate {
   DtlsGate(GstElement* sctpenc, GstElement* dtls_decoder)
       : DtlsGate(dtls_decoder, {gst_element_get_static_pad(sctpenc, "src")}) {}
   ~DtlsGate() {
+    release();
     for (GstPad* pad : pads_)
       gst_object_unref(pad);
   }
   DtlsGate(const DtlsGate&) = delete;
   DtlsGate& operator=(const DtlsGate&) = delete;
+
+  // Opens the gate unchecked, to stop the pipeline: an element that stops
+  // its streaming task on the way to READY (sctpenc) waits for the push its
+  // task is blocked in, here, so call this before setting the state down.
+  void release() {
+    std::lock_guard lock(mutex_);
+    for (size_t i = 0; i < pads_.size(); ++i) {
+      if (probes_[i] != 0) gst_pad_remove_probe(pads_[i], probes_[i]);
+      probes_[i] = 0;
+    }
+  }
 
  private:
   static void on_state(GstElement* decoder, GParamSpec* pspec, gpointer user_data) {
@@ -153,13 +166,13 @@ class DtlsGate {
       return;
     if (self->verify_ && !self->verify_(decoder)) return;
     g_printerr("DTLS connected\n");
-    for (size_t i = 0; i < self->pads_.size(); ++i)
-      gst_pad_remove_probe(self->pads_[i], self->probes_[i]);
+    self->release();
   }
   std::vector<GstPad*> pads_;  // owned
   std::vector<gulong> probes_;
   std::function<bool(GstElement*)> verify_;
   std::atomic<bool> opened_{false};
+  std::mutex mutex_;  // probes_: opened on a DTLS thread, released on the main thread
 };
 
 // The metadata of one frame, as one JSON object per SCTP message.

@@ -202,6 +202,7 @@ int main(int argc, char** argv) {
     const guint reporter = g_timeout_add_seconds(1, report, &r);
     gst_element_set_state(r.pipeline, GST_STATE_PLAYING);
     loop.run();
+    gate.release();
     gst_element_set_state(r.pipeline, GST_STATE_NULL);
     g_source_remove(reporter);
   }

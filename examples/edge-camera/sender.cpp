@@ -135,6 +135,7 @@ int main(int argc, char** argv) {
     s.loop = &loop;
     gst_element_set_state(s.pipeline, GST_STATE_PLAYING);
     loop.run();
+    gate.release();
     gst_element_set_state(s.pipeline, GST_STATE_NULL);
   }
   gst_object_unref(sctpenc);
