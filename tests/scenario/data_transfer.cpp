@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <random>
@@ -193,6 +195,25 @@ struct TsnWatch {
   }
 };
 
+void trace_packet(TimeMs now, const char* direction, std::span<const uint8_t> packet) {
+  auto view = PacketView::parse(packet);
+  if (!view) return;
+  std::string line = std::to_string(now.ms) + " " + direction;
+  for (const RawChunk& chunk : *view) {
+    if (chunk.type == 0 && chunk.value.size() >= 4) {
+      line += " DATA " + std::to_string(load_be32(chunk.value.data()));
+    } else if (chunk.type == 3 && chunk.value.size() >= 12) {
+      line += " SACK(cum " + std::to_string(load_be32(chunk.value.data())) + " a_rwnd " +
+              std::to_string(load_be32(chunk.value.data() + 4)) + " gaps " +
+              std::to_string(load_be16(chunk.value.data() + 8)) + " dups " +
+              std::to_string(load_be16(chunk.value.data() + 10)) + ")";
+    } else {
+      line += " type " + std::to_string(chunk.type);
+    }
+  }
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
 void check_deliveries(const std::string& who, const std::vector<PlannedMessage>& plan,
                       const std::vector<Message>& received, uint64_t seed, int direction,
                       std::vector<std::string>& failures) {
@@ -251,14 +272,25 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
   }
   Network net(seed, a_options, b_options, c.a_to_b, c.b_to_a);
   TsnWatch a_tsns, b_tsns;
+  // SCEN_TRACE=1 prints every packet offered to the links (before loss) and
+  // every packet delivered, to debug a failing seed.
+  static const bool trace = std::getenv("SCEN_TRACE") != nullptr;
   net.a_to_b.set_filter([&](std::span<const uint8_t> p, uint64_t) {
+    if (trace) trace_packet(net.loop.now(), "a>", p);
     a_tsns.observe(p);
     return false;
   });
   net.b_to_a.set_filter([&](std::span<const uint8_t> p, uint64_t) {
+    if (trace) trace_packet(net.loop.now(), "b>", p);
     b_tsns.observe(p);
     return false;
   });
+  if (trace) {
+    net.a_to_b.set_delivery_observer(
+        [&](std::span<const uint8_t> p) { trace_packet(net.loop.now(), "  >b", p); });
+    net.b_to_a.set_delivery_observer(
+        [&](std::span<const uint8_t> p) { trace_packet(net.loop.now(), "  >a", p); });
+  }
   auto& failures = result.failures;
 
   net.a.socket().connect();
@@ -341,6 +373,16 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
   result.messages_delivered = net.a.events.messages.size() + net.b.events.messages.size();
 
   // Section 9.2: a graceful shutdown ends the run; nothing may be left.
+  // First let the packets still on the links (late duplicates and the SACKs
+  // they draw) arrive: one that reaches an endpoint after it closed is out
+  // of the blue and draws an ABORT (8.4 rule 8), which would abort a peer
+  // still in SHUTDOWN-ACK-SENT -- correct, but not a clean close.
+  net.run_until(
+      [&] {
+        audit();
+        return false;
+      },
+      DurationMs(1000));
   net.a.socket().shutdown();
   if (!net.run_until(
           [&] {

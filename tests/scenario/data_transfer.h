@@ -30,7 +30,7 @@ struct TransferConfig {
   std::string name;
   LinkConfig a_to_b;
   LinkConfig b_to_a;
-  int messages = 40;             // per sending direction
+  int messages = 100;            // per sending direction
   bool both_directions = false;  // b also sends its own workload to a
   size_t max_message_size = 64 * 1024;
   int streams = 4;  // stream s: s % 3 == 0 ordered, 1 unordered, 2 mixed

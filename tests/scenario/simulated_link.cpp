@@ -65,6 +65,7 @@ void SimulatedLink::transmit(std::span<const uint8_t> packet) {
 void SimulatedLink::deliver_after(DurationMs delay, std::vector<uint8_t> packet) {
   loop_.schedule(delay, [this, p = std::move(packet)] {
     ++delivered_;
+    if (observer_) observer_(p);
     deliver_(p);
   });
 }

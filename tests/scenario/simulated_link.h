@@ -46,6 +46,8 @@ class SimulatedLink {
   void set_config(const LinkConfig& config) { config_ = config; }
   [[nodiscard]] const LinkConfig& config() const { return config_; }
   void set_filter(Filter filter) { filter_ = std::move(filter); }
+  // Called with each packet as it is delivered (after loss, delay, jitter).
+  void set_delivery_observer(Deliver observer) { observer_ = std::move(observer); }
   // Stops delivering anything (a peer that went silent) until re-enabled.
   void set_blackhole(bool on) { blackhole_ = on; }
 
@@ -66,6 +68,7 @@ class SimulatedLink {
   LinkConfig config_;
   Deliver deliver_;
   Filter filter_;
+  Deliver observer_;
   bool blackhole_ = false;
   bool in_burst_ = false;
   TimeMs link_free_at_{0};
