@@ -9,6 +9,7 @@
 #include <string>
 
 #include "association.h"
+#include "dtls_wait.h"
 #include "stream_settings.h"
 #include "top_level_state.h"
 
@@ -49,6 +50,7 @@ enum {
   PROP_MESSAGE_INTERLEAVING,
   PROP_GRACEFUL_CLOSE,
   PROP_CLOSE_TIMEOUT,
+  PROP_WAIT_FOR_DTLS,
   PROP_STATS,
 };
 
@@ -98,6 +100,7 @@ struct EncState final : gstsctp::EncoderSide {
   AssociationSettings settings;
   bool graceful_close = false;
   guint close_timeout_ms = kDefaultCloseTimeoutMs;
+  bool wait_for_dtls = false;
 
   std::shared_ptr<Association> association;  // GST_OBJECT_LOCK; set while PAUSED/PLAYING
 
@@ -111,6 +114,12 @@ struct EncState final : gstsctp::EncoderSide {
   bool pushing = false;  // the task holds packets it has not pushed yet
   bool need_stream_start = true;
   std::atomic<int> src_ret{GST_FLOW_FLUSHING};
+
+  // wait-for-dtls: the task pushes nothing while this is set (out_mutex);
+  // SCTP's first packet goes out when the DTLS handshake is complete.
+  bool dtls_holding = false;
+  void release_dtls_hold();
+  gstsctp::DtlsWait dtls_wait{[this] { release_dtls_hold(); }};
 };
 
 struct _GstSctpEnc {
@@ -205,6 +214,13 @@ void EncState::queue_eos() {
   out_cv.notify_one();
 }
 
+void EncState::release_dtls_hold() {
+  GST_INFO_OBJECT(self, "DTLS connected downstream: output flows");
+  std::lock_guard lock(out_mutex);
+  dtls_holding = false;
+  out_cv.notify_one();
+}
+
 void EncState::association_established(bool established) {
   GST_INFO_OBJECT(self, "association %s", established ? "established" : "ended");
   g_signal_emit(self, signals[SIGNAL_ASSOCIATION_ESTABLISHED], 0, gboolean(established));
@@ -233,7 +249,9 @@ static void src_loop(gpointer user_data) {
   bool first = false;
   {
     std::unique_lock lock(st->out_mutex);
-    st->out_cv.wait(lock, [st] { return st->out_flushing || st->out_eos || !st->out.empty(); });
+    st->out_cv.wait(lock, [st] {
+      return st->out_flushing || (!st->dtls_holding && (st->out_eos || !st->out.empty()));
+    });
     if (st->out_flushing) {
       lock.unlock();
       gst_pad_pause_task(self->src_pad);
@@ -298,7 +316,7 @@ void EncState::wait_until_sent() {
   while (g_get_monotonic_time() < deadline) {
     {
       std::lock_guard lock(out_mutex);
-      if ((out.empty() && !pushing) || out_flushing) return;
+      if ((out.empty() && !pushing) || out_flushing || dtls_holding) return;
     }
     GstTask* task = GST_PAD_TASK(self->src_pad);
     if (task == nullptr || gst_task_get_state(task) != GST_TASK_STARTED) return;
@@ -602,6 +620,7 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
       set_sink_pads_flushing(self, true);
       detach(self);
       stop_src_task(self);
+      self->state->dtls_wait.unwatch();
       break;
     default:
       break;
@@ -620,8 +639,19 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
       }
       GST_OBJECT_UNLOCK(self);
       {
+        GST_OBJECT_LOCK(self);
+        const bool wait_for_dtls = self->state->wait_for_dtls;
+        GST_OBJECT_UNLOCK(self);
         std::lock_guard lock(self->state->out_mutex);
         self->state->need_stream_start = true;
+        self->state->dtls_holding = wait_for_dtls;
+      }
+      if (self->state->dtls_holding) {
+        std::string error;
+        if (!self->state->dtls_wait.watch(self->src_pad, &error)) {
+          GST_ELEMENT_ERROR(self, CORE, NEGOTIATION, ("%s", error.c_str()), (nullptr));
+          return GST_STATE_CHANGE_FAILURE;
+        }
       }
       if (!start_src_task(self) || !attach(self)) {
         stop_src_task(self);
@@ -700,6 +730,9 @@ static void set_property(GObject* object, guint prop_id, const GValue* value, GP
     case PROP_CLOSE_TIMEOUT:
       st->close_timeout_ms = g_value_get_uint(value);
       break;
+    case PROP_WAIT_FOR_DTLS:
+      st->wait_for_dtls = g_value_get_boolean(value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
       break;
@@ -763,6 +796,9 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
       break;
     case PROP_CLOSE_TIMEOUT:
       g_value_set_uint(value, st->close_timeout_ms);
+      break;
+    case PROP_WAIT_FOR_DTLS:
+      g_value_set_boolean(value, st->wait_for_dtls);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
@@ -877,6 +913,16 @@ static void gst_sctp_enc_class_init(GstSctpEncClass* klass) {
                         "Milliseconds a graceful close may take before the association is "
                         "aborted",
                         0, 60000, kDefaultCloseTimeoutMs, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_WAIT_FOR_DTLS,
+      g_param_spec_boolean(
+          "wait-for-dtls", "Wait for DTLS",
+          "Hold every packet until the element linked to the src pad (dtlsenc, or dtlssrtpenc's "
+          "data_sink) reports its DTLS handshake complete (its connection-state becomes "
+          "\"connected\"), since dtlsenc fails on data before that. For gst-launch-1.0 "
+          "pipelines; applications may instead keep sctpenc in locked state until DTLS "
+          "connects, as webrtcbin does.",
+          FALSE, GParamFlags(rw | GST_PARAM_MUTABLE_READY)));
   g_object_class_install_property(
       gobject_class, PROP_STATS,
       g_param_spec_boxed("stats", "Statistics",
