@@ -105,7 +105,7 @@ TEST(UsrsctpInterop, Section6_MessagesFromOurSocketReachUsrsctp) {
     ASSERT_EQ(bridge.socket().send(StreamId(uint16_t(i)), pattern(kSizes[i], uint8_t(i)), o),
               SendStatus::kSuccess);
   }
-  std::vector<std::vector<uint8_t>> got;
+  std::vector<UsrsctpMessage> got;
   ASSERT_TRUE(bridge.run_until(
       [&](const UsrsctpEvents& e) {
         if (e.messages.size() < kSizes.size()) return false;
@@ -115,8 +115,12 @@ TEST(UsrsctpInterop, Section6_MessagesFromOurSocketReachUsrsctp) {
       kTimeout));
   // Different streams: usrsctp may deliver them in any order.
   for (size_t i = 0; i < kSizes.size(); ++i) {
-    EXPECT_NE(std::find(got.begin(), got.end(), pattern(kSizes[i], uint8_t(i))), got.end())
-        << "message " << i;
+    const auto it = std::find_if(got.begin(), got.end(),
+                                 [&](const UsrsctpMessage& m) { return m.stream == i; });
+    ASSERT_NE(it, got.end()) << "message " << i;
+    EXPECT_EQ(it->ppid, 51u);
+    EXPECT_FALSE(it->unordered);
+    EXPECT_EQ(it->payload, pattern(kSizes[i], uint8_t(i))) << "message " << i;
   }
 }
 
