@@ -85,7 +85,6 @@ int main(int argc, char** argv) {
   }
 
   Step step = Step::kGathering;  // main loop only
-  int exit_code = 1;
   std::unique_ptr<LoopbackIceAgent> ice;
   edge_camera::MainLoop loop(
       who, media->pipeline(), static_cast<unsigned>(std::stoul(opt["--timeout"])), [&] {
@@ -146,7 +145,7 @@ int main(int argc, char** argv) {
   }
   loop.run();
   media->stop();
-  exit_code = media->exit_code();
+  const int exit_code = media->exit_code();
   media.reset();
   ice.reset();
   return exit_code;
