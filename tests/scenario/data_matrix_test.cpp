@@ -96,6 +96,7 @@ std::vector<TransferConfig> configs() {
     // section 8.1's ten retransmissions; the abort would be right but is
     // not what this config tests.
     c.options.max_association_retransmits = 40;
+    c.options.max_init_retransmits = 20;
     all.push_back(c);
   }
   {

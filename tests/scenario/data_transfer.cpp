@@ -294,7 +294,8 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
   auto& failures = result.failures;
 
   net.a.socket().connect();
-  if (!net.run_until([&] { return net.both_connected(); }, DurationMs(120000))) {
+  // Generous: at 30 % loss each way, T1 backs off to a minute between tries.
+  if (!net.run_until([&] { return net.both_connected(); }, DurationMs(900000))) {
     failures.push_back("association not established");
     return result;
   }
