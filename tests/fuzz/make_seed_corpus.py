@@ -7,6 +7,7 @@ not write. Re-run after changing it:  python3 tests/fuzz/make_seed_corpus.py
 
 corpus/packet/     whole SCTP packets (common header + chunks), valid CRC32c
 corpus/parameter/  parameter and error-cause lists as found after a chunk's fixed fields
+corpus/socket/     scripts for socket_fuzzer.cpp (see its Harness::run for the format)
 """
 import os
 import struct
@@ -180,6 +181,70 @@ parameter_lists = {
 }
 
 
+def inject(chunks: bytes, target_b=True, relative=True) -> bytes:
+    """socket_fuzzer op 0/1: chunks behind a genuine header; with the high
+    bit, TSN fields are offsets from the genuine TSNs."""
+    op = (0 if target_b else 1) | (0x80 if relative else 0)
+    return bytes([op]) + struct.pack("!H", len(chunks)) + chunks
+
+
+def advance(steps20ms: int) -> bytes:
+    return bytes([3, steps20ms])
+
+
+DELIVER = bytes([4])
+
+
+def user_send(flags: int, stream: int, size: int) -> bytes:
+    return bytes([5, flags, stream]) + struct.pack("!H", size)
+
+
+def control(what: int) -> bytes:
+    return bytes([6, what])
+
+
+def lose(direction: int) -> bytes:
+    return bytes([7, direction])
+
+
+# A socket_fuzzer script per packet seed (its chunks into B, TSNs relative),
+# plus scripts that walk through data, loss, reset and teardown paths.
+socket_scripts = {
+    "wrapped_" + name: b"\0" + inject(blob[12:]) + DELIVER + advance(20) + DELIVER
+    for name, blob in packets.items()
+}
+socket_scripts.update({
+    "data_next_tsn_in_order": b"\0" + inject(data(1, 1, 1, 51, b"next")) + DELIVER,
+    "data_gap_then_fill": b"\0" + inject(data(3, 1, 3, 51, b"gap")) + DELIVER
+    + inject(data(2, 1, 2, 51, b"fill")) + DELIVER + advance(15),
+    "data_duplicate": b"\0" + inject(data(0, 1, 0, 51, b"dup")) + DELIVER,
+    "data_fragments_relative": b"\0" + inject(data(1, 3, 0, 53, b"\xAA" * 40, flags=2)
+                                               + data(2, 3, 0, 53, b"\xBB" * 40, flags=0)
+                                               + data(3, 3, 0, 53, b"\xCC" * 4, flags=1)),
+    "idata_interleaved": b"\1" + inject(idata(1, 2, 0, 51, b"first", flags=2)
+                                         + idata(2, 5, 0, 51, b"other", flags=3)
+                                         + idata(3, 2, 0, 1, b"last", flags=1)) + DELIVER,
+    "sack_acks_and_gaps": b"\0" + user_send(0, 1, 6000) + DELIVER
+    + inject(chunk(3, 0, struct.pack("!IIHH", 0, 65000, 1, 1) + struct.pack("!HHI", 2, 3, 0)),
+             target_b=False) + DELIVER,
+    "sack_beyond_sent": b"\0" + inject(chunk(3, 0, struct.pack("!IIHH", 50, 65000, 0, 0)),
+                                        target_b=False),
+    "forward_tsn_skip": b"\0" + inject(chunk(192, 0, struct.pack("!IHH", 4, 1, 2))) + DELIVER,
+    "iforward_tsn_skip": b"\1" + inject(chunk(194, 0, struct.pack("!IHHI", 4, 2, 1, 1)))
+    + DELIVER,
+    "loss_then_timeouts": b"\0" + user_send(0, 1, 20000) + lose(0) + advance(60) + DELIVER
+    + advance(120) + DELIVER,
+    "pr_sctp_lifetime": b"\0" + user_send(0x04 | 0x10, 2, 3000) + lose(0) + advance(100)
+    + DELIVER,
+    "reset_each_way": b"\0" + control(0x50) + DELIVER + control(0x51) + DELIVER + DELIVER,
+    "shutdown_a": b"\0" + control(2) + DELIVER + DELIVER + DELIVER,
+    "abort_b": b"\0" + control(5) + DELIVER,
+    "restart_init": b"\0" + inject(packets["init"][12:], relative=False) + DELIVER + DELIVER,
+    "raw_ootb": b"\0" + bytes([2]) + struct.pack("!H", len(packets["data_fragments"]))
+    + packets["data_fragments"],
+})
+
+
 def write(folder, items):
     path = os.path.join(HERE, "corpus", folder)
     os.makedirs(path, exist_ok=True)
@@ -192,4 +257,6 @@ if __name__ == "__main__":
     assert crc32c(b"123456789") == 0xE3069283
     write("packet", packets)
     write("parameter", parameter_lists)
-    print(f"wrote {len(packets)} packets and {len(parameter_lists)} parameter lists")
+    write("socket", socket_scripts)
+    print(f"wrote {len(packets)} packets, {len(parameter_lists)} parameter lists "
+          f"and {len(socket_scripts)} socket scripts")
