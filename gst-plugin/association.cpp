@@ -95,6 +95,11 @@ void Association::maybe_start_locked() {
   options.send_buffer_size = settings_.send_buffer_size;
   options.enable_zero_checksum = settings_.zero_checksum;
   options.enable_message_interleaving = settings_.message_interleaving;
+  options.rto_initial = sctp::DurationMs(settings_.rto_initial_ms);
+  options.rto_min = sctp::DurationMs(settings_.rto_min_ms);
+  options.rto_max = sctp::DurationMs(settings_.rto_max_ms);
+  options.max_association_retransmits = settings_.max_retransmissions;
+  options.heartbeat_interval = sctp::DurationMs(settings_.heartbeat_interval_ms);
 
   ++generation_;
   ended_ = false;

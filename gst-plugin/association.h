@@ -66,6 +66,12 @@ struct AssociationSettings {
   size_t send_buffer_size = 2 * 1024 * 1024;
   bool zero_checksum = false;
   bool message_interleaving = false;
+  // Failure detection (RFC 9260 section 16 parameters; the core's defaults).
+  uint32_t rto_initial_ms = 1000;
+  uint32_t rto_min_ms = 400;
+  uint32_t rto_max_ms = 60000;
+  int max_retransmissions = 10;  // Association.Max.Retrans
+  uint32_t heartbeat_interval_ms = 30000;
 };
 
 enum class SendResult : uint8_t {

@@ -50,6 +50,11 @@ enum {
   PROP_MESSAGE_INTERLEAVING,
   PROP_GRACEFUL_CLOSE,
   PROP_CLOSE_TIMEOUT,
+  PROP_RTO_INITIAL,
+  PROP_RTO_MIN,
+  PROP_RTO_MAX,
+  PROP_MAX_RETRANSMISSIONS,
+  PROP_HEARTBEAT_INTERVAL,
   PROP_WAIT_FOR_DTLS,
   PROP_STATS,
 };
@@ -733,6 +738,21 @@ static void set_property(GObject* object, guint prop_id, const GValue* value, GP
     case PROP_WAIT_FOR_DTLS:
       st->wait_for_dtls = g_value_get_boolean(value);
       break;
+    case PROP_RTO_INITIAL:
+      st->settings.rto_initial_ms = g_value_get_uint(value);
+      break;
+    case PROP_RTO_MIN:
+      st->settings.rto_min_ms = g_value_get_uint(value);
+      break;
+    case PROP_RTO_MAX:
+      st->settings.rto_max_ms = g_value_get_uint(value);
+      break;
+    case PROP_MAX_RETRANSMISSIONS:
+      st->settings.max_retransmissions = int(g_value_get_uint(value));
+      break;
+    case PROP_HEARTBEAT_INTERVAL:
+      st->settings.heartbeat_interval_ms = g_value_get_uint(value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
       break;
@@ -799,6 +819,21 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
       break;
     case PROP_WAIT_FOR_DTLS:
       g_value_set_boolean(value, st->wait_for_dtls);
+      break;
+    case PROP_RTO_INITIAL:
+      g_value_set_uint(value, st->settings.rto_initial_ms);
+      break;
+    case PROP_RTO_MIN:
+      g_value_set_uint(value, st->settings.rto_min_ms);
+      break;
+    case PROP_RTO_MAX:
+      g_value_set_uint(value, st->settings.rto_max_ms);
+      break;
+    case PROP_MAX_RETRANSMISSIONS:
+      g_value_set_uint(value, guint(st->settings.max_retransmissions));
+      break;
+    case PROP_HEARTBEAT_INTERVAL:
+      g_value_set_uint(value, st->settings.heartbeat_interval_ms);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
@@ -913,6 +948,37 @@ static void gst_sctp_enc_class_init(GstSctpEncClass* klass) {
                         "Milliseconds a graceful close may take before the association is "
                         "aborted",
                         0, 60000, kDefaultCloseTimeoutMs, rw));
+  // Failure detection: how fast a silent peer is given up on (RFC 9260
+  // sections 6.3.1, 8.1 and 8.3). The association fails, and sctpenc posts an
+  // error, after max-retransmissions consecutive retransmission timeouts or
+  // unanswered heartbeats.
+  g_object_class_install_property(
+      gobject_class, PROP_RTO_INITIAL,
+      g_param_spec_uint("rto-initial", "RTO initial",
+                        "Initial retransmission timeout in milliseconds (RTO.Initial)", 10, 600000,
+                        1000, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_RTO_MIN,
+      g_param_spec_uint("rto-min", "RTO minimum",
+                        "Lower bound of the retransmission timeout in milliseconds (RTO.Min)", 10,
+                        600000, 400, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_RTO_MAX,
+      g_param_spec_uint("rto-max", "RTO maximum",
+                        "Upper bound of the retransmission timeout in milliseconds (RTO.Max)", 10,
+                        600000, 60000, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_MAX_RETRANSMISSIONS,
+      g_param_spec_uint("max-retransmissions", "Maximum retransmissions",
+                        "Consecutive retransmission timeouts or unanswered heartbeats after "
+                        "which the association fails (Association.Max.Retrans)",
+                        1, 1000, 10, rw));
+  g_object_class_install_property(
+      gobject_class, PROP_HEARTBEAT_INTERVAL,
+      g_param_spec_uint("heartbeat-interval", "Heartbeat interval",
+                        "Milliseconds between heartbeats on an idle path (HB.interval), to "
+                        "which the current RTO is added",
+                        1, 3600000, 30000, rw));
   g_object_class_install_property(
       gobject_class, PROP_WAIT_FOR_DTLS,
       g_param_spec_boolean(
