@@ -11,7 +11,8 @@
 // wall-clock second, from the association being up to the last byte
 // arriving. CPU is getrusage (user + sys) of the whole process over the same
 // span (usrsctp's timer thread included). Allocations are operator new
-// calls per packet on the link between 25 % and 75 % of the transfer.
+// calls between 25 % and 75 % of the transfer, per packet on the link (data
+// and SACK packets both ways) and per message delivered.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -56,6 +57,7 @@ struct Result {
   MemoryLink::Counters to_sender;
   uint64_t retransmissions = 0;
   double allocations_per_packet = 0;
+  double allocations_per_message = 0;
 
   [[nodiscard]] double megabytes_per_second() const { return double(bytes) / seconds / 1e6; }
   [[nodiscard]] double megabits_per_second() const { return double(bytes) * 8 / seconds / 1e6; }
@@ -102,6 +104,7 @@ Result run_transfer(const std::string& name, TransferEndpoint& sender, TransferE
   // Steady-state allocation window.
   std::optional<uint64_t> window_allocations;
   uint64_t window_packets = 0;
+  uint64_t window_messages = 0;
 
   while (receiver.payload_bytes_received() < total_bytes) {
     if (Clock::now() > give_up) {
@@ -135,11 +138,14 @@ Result run_transfer(const std::string& name, TransferEndpoint& sender, TransferE
       window_allocations = heap_allocations();
       window_packets = link.counters(Direction::kToReceiver).packets +
                        link.counters(Direction::kToSender).packets;
+      window_messages = receiver.messages_received();
     } else if (window_allocations && window_packets != 0 && received >= total_bytes * 3 / 4) {
       const uint64_t packets = link.counters(Direction::kToReceiver).packets +
                                link.counters(Direction::kToSender).packets - window_packets;
-      result.allocations_per_packet =
-          packets == 0 ? 0 : double(heap_allocations() - *window_allocations) / double(packets);
+      const uint64_t messages = receiver.messages_received() - window_messages;
+      const double allocations = double(heap_allocations() - *window_allocations);
+      result.allocations_per_packet = packets == 0 ? 0 : allocations / double(packets);
+      result.allocations_per_message = messages == 0 ? 0 : allocations / double(messages);
       window_packets = 0;  // measured once
     }
 
@@ -216,13 +222,14 @@ void print_result(const Result& r) {
   }
   std::printf(
       "%-16s %8.1f MB/s %8.0f Mbit/s  cpu %6.2f s/GB  pkts %9llu/%8llu (lost %llu/%llu, "
-      "max %zu B)  rtx %6llu  allocs/pkt %.2f\n",
+      "max %zu B)  rtx %6llu  allocs/pkt %.2f /msg %.2f\n",
       r.name.c_str(), r.megabytes_per_second(), r.megabits_per_second(), r.cpu_seconds_per_gb(),
       static_cast<unsigned long long>(r.to_receiver.packets),
       static_cast<unsigned long long>(r.to_sender.packets),
       static_cast<unsigned long long>(r.to_receiver.dropped),
       static_cast<unsigned long long>(r.to_sender.dropped), r.to_receiver.largest,
-      static_cast<unsigned long long>(r.retransmissions), r.allocations_per_packet);
+      static_cast<unsigned long long>(r.retransmissions), r.allocations_per_packet,
+      r.allocations_per_message);
   std::fflush(stdout);
 }
 

@@ -77,6 +77,20 @@ FragmentStore::Assembled FragmentStore::take(Run run) {
   return out;
 }
 
+void FragmentStore::reserve(size_t bytes) {
+  if (bytes == 0 || !records_.empty()) return;
+  bytes_.reserve(bytes);
+  // Fragments are at most one MTU each; 1024 bytes is a low guess that
+  // still saves most of the doublings.
+  records_.reserve(bytes / 1024 + 1);
+}
+
+void FragmentStore::adopt_storage(FragmentStore& finished) {
+  if (!finished.records_.empty() || !records_.empty()) return;
+  if (finished.records_.capacity() > records_.capacity()) std::swap(records_, finished.records_);
+  if (finished.bytes_.capacity() > bytes_.capacity()) std::swap(bytes_, finished.bytes_);
+}
+
 void FragmentStore::drop_keys_up_to(uint64_t key) {
   size_t n = 0;
   while (n < records_.size() && records_[n].key <= key)

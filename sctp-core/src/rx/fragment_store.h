@@ -46,6 +46,13 @@ class FragmentStore {
   Assembled take(Run run);
   Assembled take_all() { return take(Run{0, records_.size() - 1}); }
 
+  // Reserves room for a message of about `bytes` payload bytes (a hint; the
+  // store grows past it as needed).
+  void reserve(size_t bytes);
+  // Takes over the (empty) vectors' capacity of a store whose message was
+  // taken, so the next message reuses it instead of allocating.
+  void adopt_storage(FragmentStore& finished);
+
   // Drops every fragment whose key is <= `key` (abandoned by FORWARD-TSN).
   void drop_keys_up_to(uint64_t key);
 

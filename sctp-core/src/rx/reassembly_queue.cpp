@@ -38,7 +38,14 @@ ReassemblyQueue::PendingMessage& ReassemblyQueue::find_or_insert(std::vector<Pen
   auto it = std::lower_bound(list.begin(), list.end(), id,
                              [](const PendingMessage& m, uint64_t v) { return m.id < v; });
   if (it != list.end() && it->id == id) return *it;
-  return *list.insert(it, PendingMessage{id, FragmentStore{}});
+  FragmentStore fragments = std::move(spare_fragments_);
+  spare_fragments_ = FragmentStore{};
+  fragments.reserve(last_assembled_size_);
+  return *list.insert(it, PendingMessage{id, std::move(fragments)});
+}
+
+void ReassemblyQueue::recycle(FragmentStore& fragments) {
+  spare_fragments_.adopt_storage(fragments);
 }
 
 ReassemblyQueue::AddResult ReassemblyQueue::add(const ReceivedFragment& f) {
@@ -98,6 +105,7 @@ ReassemblyQueue::AddResult ReassemblyQueue::add_unordered_idata(StreamState& s,
   if (m.fragments.is_complete()) {
     FragmentStore::Assembled message = m.fragments.take_all();
     buffered_bytes_ -= message.payload.size();
+    recycle(m.fragments);
     s.unordered.erase(std::find_if(s.unordered.begin(), s.unordered.end(),
                                    [id](const PendingMessage& p) { return p.id == id; }));
     deliver(f.stream_id, true, std::move(message));
@@ -139,6 +147,7 @@ void ReassemblyQueue::deliver_in_order(StreamId id, StreamState& s) {
     if (front.id != s.next_ordered || !front.fragments.is_complete()) break;
     FragmentStore::Assembled message = front.fragments.take_all();
     buffered_bytes_ -= message.payload.size();
+    recycle(front.fragments);
     s.ordered.erase(s.ordered.begin());
     ++s.next_ordered;
     deliver(id, false, std::move(message));
@@ -146,6 +155,7 @@ void ReassemblyQueue::deliver_in_order(StreamId id, StreamState& s) {
 }
 
 void ReassemblyQueue::deliver(StreamId id, bool unordered, FragmentStore::Assembled&& message) {
+  last_assembled_size_ = message.payload.size();
   buffered_bytes_ += message.payload.size();
   ready_.push_back(Message{id, message.ppid, unordered, std::move(message.payload)});
 }
@@ -245,8 +255,8 @@ size_t ReassemblyQueue::recount_buffered_bytes() const {
   size_t n = 0;
   for (const auto& [id, s] : streams_)
     n += held_bytes(s);
-  for (const Message& m : ready_)
-    n += m.payload.size();
+  for (size_t i = 0; i < ready_.size(); ++i)
+    n += ready_[i].payload.size();
   if (deferred_) {
     for (const HeldFragment& h : deferred_->held)
       n += h.bytes.size();

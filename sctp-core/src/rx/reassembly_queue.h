@@ -16,12 +16,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <span>
 #include <unordered_map>
 #include <vector>
 
+#include "common/ring_buffer.h"
 #include "rx/forward_tsn_info.h"
 #include "rx/fragment_store.h"
 #include "rx/received_fragment.h"
@@ -130,7 +130,9 @@ class ReassemblyQueue {
   void skip_ordered_to(StreamId id, StreamState& s, uint64_t skipped_id);
   void deliver(StreamId id, bool unordered, FragmentStore::Assembled&& message);
   void deliver_single(const ReceivedFragment& f);
-  static PendingMessage& find_or_insert(std::vector<PendingMessage>& list, uint64_t id);
+  PendingMessage& find_or_insert(std::vector<PendingMessage>& list, uint64_t id);
+  // A finished message's fragment store: its storage becomes the spare.
+  void recycle(FragmentStore& fragments);
 
   struct HeldFragment {
     ReceivedFragment fragment;  // payload re-pointed at `bytes` on replay
@@ -148,7 +150,14 @@ class ReassemblyQueue {
   size_t max_buffered_bytes_;
   size_t buffered_bytes_ = 0;
   std::unordered_map<uint16_t, StreamState> streams_;
-  std::deque<Message> ready_;
+  // Keeps its capacity: queuing a ready message allocates nothing.
+  RingBuffer<Message> ready_;
+  // Fragment storage of the last finished multi-fragment message, handed to
+  // the next one, and that message's size: the next message's buffers are
+  // reserved up front, so a message of the same size needs one allocation
+  // (its payload) instead of one per doubling of two vectors.
+  FragmentStore spare_fragments_;
+  size_t last_assembled_size_ = 0;
 };
 
 }  // namespace sctp

@@ -4,10 +4,13 @@
 // (DataTracker, ReassemblyQueue).
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <type_traits>
 
 #include "packet/chunks/data_chunk.h"
 #include "packet/chunks/forward_tsn_chunk.h"
 #include "packet/chunks/idata_chunk.h"
+#include "packet/chunks/iforward_tsn_chunk.h"
 #include "packet/chunks/sack_chunk.h"
 #include "packet/error_causes/invalid_stream_identifier_cause.h"
 #include "packet/error_causes/no_user_data_cause.h"
@@ -71,15 +74,23 @@ bool Socket::Impl::handle_data_path_chunk(const RawChunk& chunk) {
         abort_association(ErrorKind::kProtocolViolation, "DATA chunk on an I-DATA association", {});
         return false;
       }
-      if (receiving) handle_data(chunk);
+      if (receiving) handle_data<DataChunk>(chunk);
       return has_tcb();
     case ChunkType::kIData:
       if (!tcb_.capabilities.message_interleaving) return handle_unrecognized_chunk(chunk);
-      if (receiving) handle_idata(chunk);
+      if (receiving) handle_data<IDataChunk>(chunk);
       return has_tcb();
     case ChunkType::kForwardTsn:
       if (!tcb_.capabilities.partial_reliability) return handle_unrecognized_chunk(chunk);
       if (receiving) handle_forward_tsn(chunk);
+      return has_tcb();
+    case ChunkType::kIForwardTsn:
+      // RFC 8260 section 2.3: I-FORWARD-TSN replaces FORWARD-TSN when both
+      // PR-SCTP and I-DATA are in use; otherwise it is not expected.
+      if (!tcb_.capabilities.partial_reliability || !tcb_.capabilities.message_interleaving) {
+        return handle_unrecognized_chunk(chunk);
+      }
+      if (receiving) handle_iforward_tsn(chunk);
       return has_tcb();
     case ChunkType::kSack:
       handle_sack(chunk);
@@ -90,53 +101,35 @@ bool Socket::Impl::handle_data_path_chunk(const RawChunk& chunk) {
       handle_reconfig(chunk);
       return has_tcb();
     default:
-      // I-FORWARD-TSN is not handled yet: by its upper bits.
       return handle_unrecognized_chunk(chunk);
   }
 }
 
+template <typename DataChunkType>
 void Socket::Impl::handle_data(const RawChunk& chunk) {
-  auto data = DataChunk::parse(chunk);
+  auto data = DataChunkType::parse(chunk);
   if (!data) {
     report_parse_error(chunk, data.error());
     return;
   }
   if (data->payload.empty()) {
-    // Section 6.2: ABORT with "No User Data".
+    // RFC 9260 section 6.2 (and RFC 8260 section 2.1 for I-DATA): ABORT with
+    // "No User Data".
     const ErrorCause cause = NoUserDataCause{data->tsn};
-    abort_association(ErrorKind::kProtocolViolation, "DATA chunk without user data",
+    abort_association(ErrorKind::kProtocolViolation,
+                      std::string(chunk_type_name(chunk.type)) + " chunk without user data",
                       std::span(&cause, 1));
     return;
   }
   ReceivedFragment f;
   f.tsn = data->tsn;
   f.stream_id = data->stream_id;
-  f.ssn = data->ssn;
-  f.ppid = data->ppid;
-  f.unordered = data->unordered;
-  f.beginning = data->beginning;
-  f.ending = data->ending;
-  f.payload = data->payload;
-  accept_fragment(f, data->immediate_sack);
-}
-
-void Socket::Impl::handle_idata(const RawChunk& chunk) {
-  auto data = IDataChunk::parse(chunk);
-  if (!data) {
-    report_parse_error(chunk, data.error());
-    return;
+  if constexpr (std::is_same_v<DataChunkType, IDataChunk>) {
+    f.mid = data->mid;
+    f.fsn = data->fsn;
+  } else {
+    f.ssn = data->ssn;
   }
-  if (data->payload.empty()) {
-    const ErrorCause cause = NoUserDataCause{data->tsn};
-    abort_association(ErrorKind::kProtocolViolation, "I-DATA chunk without user data",
-                      std::span(&cause, 1));
-    return;
-  }
-  ReceivedFragment f;
-  f.tsn = data->tsn;
-  f.stream_id = data->stream_id;
-  f.mid = data->mid;
-  f.fsn = data->fsn;
   f.ppid = data->ppid;
   f.unordered = data->unordered;
   f.beginning = data->beginning;
@@ -184,11 +177,27 @@ void Socket::Impl::handle_forward_tsn(const RawChunk& chunk) {
   }
   packet_had_data_ = true;
   data_tracker_->handle_forward_tsn(fwd->new_cumulative_tsn);
-  std::vector<SkippedSsn> skipped;
-  skipped.reserve(fwd->skipped_streams.size());
+  skipped_ssns_scratch_.clear();
   for (const auto& s : fwd->skipped_streams)
-    skipped.push_back(SkippedSsn{s.stream_id, s.ssn});
-  reassembly_->handle_forward_tsn(fwd->new_cumulative_tsn, skipped);
+    skipped_ssns_scratch_.push_back(SkippedSsn{s.stream_id, s.ssn});
+  reassembly_->handle_forward_tsn(fwd->new_cumulative_tsn, skipped_ssns_scratch_);
+}
+
+void Socket::Impl::handle_iforward_tsn(const RawChunk& chunk) {
+  auto fwd = IForwardTsnChunk::parse(chunk);
+  if (!fwd) {
+    report_parse_error(chunk, fwd.error());
+    return;
+  }
+  // RFC 8260 section 2.3.1: the receiver moves its cumulative TSN as for
+  // FORWARD-TSN (RFC 3758 3.6), and for each entry skips the stream's
+  // messages up to the MID in its ordered or unordered (U bit) space.
+  packet_had_data_ = true;
+  data_tracker_->handle_forward_tsn(fwd->new_cumulative_tsn);
+  skipped_mids_scratch_.clear();
+  for (const auto& s : fwd->skipped_streams)
+    skipped_mids_scratch_.push_back(SkippedMid{s.stream_id, s.unordered, s.mid});
+  reassembly_->handle_iforward_tsn(skipped_mids_scratch_);
 }
 
 void Socket::Impl::finish_received_packet() {
@@ -249,11 +258,14 @@ void Socket::Impl::send_sack() {
   last_advertised_rwnd_ =
       uint32_t(std::min<size_t>(receive_window_remaining(), std::numeric_limits<uint32_t>::max()));
   const SackInfo info = data_tracker_->make_sack(last_advertised_rwnd_);
-  SackChunk sack;
+  // outgoing_sack_ keeps its lists' capacity: no allocation per SACK.
+  SackChunk& sack = outgoing_sack_;
   sack.cumulative_tsn_ack = info.cumulative_tsn_ack;
   sack.a_rwnd = info.a_rwnd;
+  sack.gap_ack_blocks.clear();
   for (const GapAckBlock& b : info.gap_ack_blocks)
     sack.gap_ack_blocks.push_back({b.start, b.end});
+  sack.duplicate_tsns.clear();
   for (Tsn t : info.duplicate_tsns)
     sack.duplicate_tsns.push_back(t);
   send_to_peer(sack);

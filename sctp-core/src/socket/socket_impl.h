@@ -27,6 +27,7 @@
 #include "packet/chunks/init_ack_chunk.h"
 #include "packet/chunks/init_chunk.h"
 #include "packet/chunks/reconfig_chunk.h"
+#include "packet/chunks/sack_chunk.h"
 #include "packet/chunks/shutdown_ack_chunk.h"
 #include "packet/chunks/shutdown_chunk.h"
 #include "packet/chunks/shutdown_complete_chunk.h"
@@ -122,9 +123,12 @@ class Socket::Impl : private TimerScheduler {
   void start_data_path();
   void stop_data_path();
   bool handle_data_path_chunk(const RawChunk& chunk);
+  // DATA or I-DATA (DataChunk / IDataChunk): parse, RFC 9260 6.2 "No User
+  // Data" check, then accept_fragment().
+  template <typename DataChunkType>
   void handle_data(const RawChunk& chunk);
-  void handle_idata(const RawChunk& chunk);
   void handle_forward_tsn(const RawChunk& chunk);
+  void handle_iforward_tsn(const RawChunk& chunk);
   void accept_fragment(const ReceivedFragment& fragment, bool immediate_sack);
   // After all chunks of a received packet: SACK timing and delivery.
   void finish_received_packet();
@@ -265,6 +269,12 @@ class Socket::Impl : private TimerScheduler {
   uint32_t last_advertised_rwnd_ = 0;
   // ERROR chunks to send after this packet's SACK (section 6.5).
   std::vector<StreamId> invalid_streams_;
+  // Reused between chunks, so SACK and FORWARD-TSN handling allocate
+  // nothing once these have grown (no per-packet allocation).
+  std::vector<GapAckBlock> gap_blocks_scratch_;
+  std::vector<SkippedSsn> skipped_ssns_scratch_;
+  std::vector<SkippedMid> skipped_mids_scratch_;
+  SackChunk outgoing_sack_;
 
   // Send side: the queue lives as long as the socket (messages may be
   // queued before the association is up); the rest per association.

@@ -10,6 +10,7 @@
 #include "packet/chunks/data_chunk.h"
 #include "packet/chunks/forward_tsn_chunk.h"
 #include "packet/chunks/idata_chunk.h"
+#include "packet/chunks/iforward_tsn_chunk.h"
 #include "packet/chunks/sack_chunk.h"
 #include "socket/socket_impl.h"
 #include "tx/stream_scheduler.h"
@@ -48,8 +49,8 @@ SendStatus Socket::Impl::send(StreamId stream, std::span<const uint8_t> payload,
   // RFC 6525 section 5.1.2: a stream being reset takes no new message until
   // the peer confirmed (a data channel id is reused only after that).
   if (reconfig_ && reconfig_->is_resetting(stream)) return SendStatus::kErrorStreamResetting;
-  const auto added = send_queue_->add(
-      callbacks_.now(), stream, std::vector<uint8_t>(payload.begin(), payload.end()), send_options);
+  // The one copy of the payload on the way in (SendQueue::add).
+  const auto added = send_queue_->add(callbacks_.now(), stream, payload, send_options);
   if (added == SendQueue::AddResult::kBufferFull) return SendStatus::kErrorResourceExhaustion;
   if (added == SendQueue::AddResult::kEmpty) return SendStatus::kErrorMessageEmpty;
   ++metrics_.messages_sent;
@@ -216,10 +217,23 @@ void Socket::Impl::maybe_send_forward_tsn() {
       !retransmission_queue_->should_send_forward_tsn()) {
     return;
   }
-  if (tcb_.capabilities.message_interleaving) return;  // I-FORWARD-TSN: not sent yet
   // RFC 3758 section 3.5 C: FORWARD TSN up to the Advanced.Peer.Ack.Point.
+  // RFC 8260 section 2.3.1: with I-DATA the sender MUST use I-FORWARD-TSN
+  // instead, naming each stream's skipped MID in its ordered or unordered
+  // space (the U bit), since unordered messages have MIDs too.
+  const Tsn new_cumulative_tsn = retransmission_queue_->advanced_peer_ack_point();
+  if (tcb_.capabilities.message_interleaving) {
+    IForwardTsnChunk fwd;
+    fwd.new_cumulative_tsn = new_cumulative_tsn;
+    for (const SkippedMid& s : retransmission_queue_->skipped_mids()) {
+      fwd.skipped_streams.push_back(
+          IForwardTsnChunk::SkippedStream{s.stream_id, s.unordered, s.mid});
+    }
+    send_to_peer(fwd);
+    return;
+  }
   ForwardTsnChunk fwd;
-  fwd.new_cumulative_tsn = retransmission_queue_->advanced_peer_ack_point();
+  fwd.new_cumulative_tsn = new_cumulative_tsn;
   for (const SkippedSsn& s : retransmission_queue_->skipped_ssns()) {
     fwd.skipped_streams.push_back(ForwardTsnChunk::SkippedStream{s.stream_id, s.ssn});
   }
@@ -233,12 +247,14 @@ void Socket::Impl::handle_sack(const RawChunk& chunk) {
     return;
   }
   if (!retransmission_queue_) return;
-  std::vector<GapAckBlock> gaps;
-  gaps.reserve(sack->gap_ack_blocks.size());
+  // The parsed blocks are a view into the packet; decoded into a list that
+  // keeps its capacity, so a SACK costs no allocation.
+  gap_blocks_scratch_.clear();
   for (const auto& b : sack->gap_ack_blocks)
-    gaps.push_back(GapAckBlock{b.start, b.end});
-  const SackOutcome outcome = retransmission_queue_->handle_sack(
-      sack->cumulative_tsn_ack, gaps, congestion_->in_fast_recovery(), callbacks_.now());
+    gap_blocks_scratch_.push_back(GapAckBlock{b.start, b.end});
+  const SackOutcome outcome =
+      retransmission_queue_->handle_sack(sack->cumulative_tsn_ack, gap_blocks_scratch_,
+                                         congestion_->in_fast_recovery(), callbacks_.now());
   if (outcome.status == SackOutcome::Status::kAcksUnsentTsn) {
     // Section 6.2.1: a SACK acknowledging a TSN never sent is a protocol
     // violation.

@@ -4,13 +4,12 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <vector>
 
 #include "common/byte_io.h"
 #include "sctp/strong_types.h"
 #include "sctp/time.h"
+#include "tx/shared_payload.h"
 
 namespace sctp {
 
@@ -18,10 +17,6 @@ namespace sctp {
 // abandoned fragment can name the message whose unsent rest is to be dropped.
 struct OutgoingMessageIdTag {};
 using OutgoingMessageId = StrongId<OutgoingMessageIdTag, uint64_t>;
-
-// A message's payload, shared by its fragments while any is unacknowledged:
-// fragments reference it instead of copying (the only copy is into packets).
-using SharedPayload = std::shared_ptr<const std::vector<uint8_t>>;
 
 struct OutgoingFragment {
   OutgoingMessageId message_id;
@@ -41,12 +36,15 @@ struct OutgoingFragment {
   // RFC 7496 RTX policy: abandoned after this many retransmissions.
   std::optional<uint16_t> max_retransmissions;
 
+  // The message's payload, shared by its fragments while any is
+  // unacknowledged: fragments reference it instead of copying (the only
+  // copy is into packets).
   SharedPayload data;
   uint32_t offset = 0;
   uint32_t length = 0;
 
   [[nodiscard]] ByteSpan payload() const {
-    return data ? ByteSpan(*data).subspan(offset, length) : ByteSpan();
+    return data ? data.bytes().subspan(offset, length) : ByteSpan();
   }
 };
 

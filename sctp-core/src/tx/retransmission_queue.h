@@ -29,13 +29,13 @@
 #include <span>
 #include <vector>
 
+#include "common/ring_buffer.h"
 #include "rx/forward_tsn_info.h"
 #include "rx/sack_info.h"
 #include "sctp/strong_types.h"
 #include "sctp/time.h"
 #include "tx/congestion_controller.h"
 #include "tx/outgoing_fragment.h"
-#include "tx/ring_buffer.h"
 
 namespace sctp {
 

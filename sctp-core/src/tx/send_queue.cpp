@@ -11,7 +11,7 @@ SendQueue::OutStream& SendQueue::stream(StreamId id) {
   return streams_[id.value()];
 }
 
-SendQueue::AddResult SendQueue::add(TimeMs now, StreamId id, std::vector<uint8_t> payload,
+SendQueue::AddResult SendQueue::add(TimeMs now, StreamId id, ByteSpan payload,
                                     const SendOptions& options) {
   if (payload.empty()) return AddResult::kEmpty;
   if (total_buffered_ + payload.size() > max_buffered_bytes_) return AddResult::kBufferFull;
@@ -19,7 +19,7 @@ SendQueue::AddResult SendQueue::add(TimeMs now, StreamId id, std::vector<uint8_t
   const size_t size = payload.size();
   QueuedMessage m;
   m.id = OutgoingMessageId(next_message_id_++);
-  m.data = std::make_shared<const std::vector<uint8_t>>(std::move(payload));
+  m.data = SharedPayload::copy_of(payload);
   m.ppid = options.ppid;
   m.unordered = options.unordered;
   m.max_retransmissions = options.max_retransmissions;
@@ -88,7 +88,7 @@ std::optional<OutgoingFragment> SendQueue::produce(TimeMs now, size_t max_payloa
         s.next_ordered_mid = s.next_ordered_mid.next();
       }
     }
-    const uint32_t remaining = static_cast<uint32_t>(m.data->size()) - m.next_offset;
+    const uint32_t remaining = static_cast<uint32_t>(m.data.size()) - m.next_offset;
     const uint32_t length = static_cast<uint32_t>(std::min<size_t>(remaining, max_payload_bytes));
     OutgoingFragment f;
     f.message_id = m.id;
@@ -123,7 +123,7 @@ std::optional<OutgoingFragment> SendQueue::produce(TimeMs now, size_t max_payloa
 
 void SendQueue::drop_front(StreamId id, OutStream& s) {
   const QueuedMessage& m = s.queue.front();
-  const size_t unsent = m.data->size() - m.next_offset;
+  const size_t unsent = m.data.size() - m.next_offset;
   s.queue.pop_front();
   scheduler_->on_message_dequeued(id);
   if (in_progress_ == id) in_progress_.reset();

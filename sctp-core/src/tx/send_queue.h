@@ -14,7 +14,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -22,6 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/byte_io.h"
+#include "common/ring_buffer.h"
 #include "sctp/types.h"
 #include "tx/outgoing_fragment.h"
 #include "tx/stream_scheduler.h"
@@ -38,10 +39,10 @@ class SendQueue : private StreamEligibility {
 
   SendQueue(std::unique_ptr<StreamScheduler> scheduler, size_t max_buffered_bytes);
 
-  // Queues a message. With options.lifetime, the message expires at
-  // now + lifetime (RFC 7496 TTL policy).
-  AddResult add(TimeMs now, StreamId stream, std::vector<uint8_t> payload,
-                const SendOptions& options);
+  // Queues a copy of `payload` (the one copy on the way in: one allocation
+  // holding the bytes, shared by the fragments). With options.lifetime, the
+  // message expires at now + lifetime (RFC 7496 TTL policy).
+  AddResult add(TimeMs now, StreamId stream, ByteSpan payload, const SendOptions& options);
 
   // The next fragment, at most `max_payload_bytes` long, from the stream the
   // scheduler picks. Messages whose lifetime ended are dropped here (one not
@@ -113,7 +114,7 @@ class SendQueue : private StreamEligibility {
     Mid mid;
   };
   struct OutStream {
-    std::deque<QueuedMessage> queue;
+    RingBuffer<QueuedMessage> queue;  // keeps its capacity: no allocation per message
     size_t buffered = 0;
     size_t low_threshold = 0;
     Ssn next_ssn;

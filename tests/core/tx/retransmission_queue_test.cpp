@@ -43,7 +43,7 @@ OutgoingFragment fragment(const FragmentSpec& spec = {}) {
   f.beginning = f.ending = true;
   f.expires_at = spec.expires_at;
   f.max_retransmissions = spec.max_retransmissions;
-  f.data = std::make_shared<const std::vector<uint8_t>>(spec.length, uint8_t(0xAB));
+  f.data = SharedPayload::copy_of(std::vector<uint8_t>(spec.length, uint8_t(0xAB)));
   f.length = spec.length;
   return f;
 }

@@ -1,5 +1,5 @@
 // RingBuffer: FIFO order and indexing survive growth while wrapped.
-#include "tx/ring_buffer.h"
+#include "common/ring_buffer.h"
 
 #include <gtest/gtest.h>
 

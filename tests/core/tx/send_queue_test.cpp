@@ -91,8 +91,10 @@ TEST(SendQueue, FragmentsShareThePayloadWithoutCopying) {
   auto a = q.produce(kNow, 3);
   auto b = q.produce(kNow, 3);
   ASSERT_TRUE(a && b);
-  EXPECT_EQ(a->data.get(), b->data.get());
+  EXPECT_EQ(a->data.bytes().data(), b->data.bytes().data());
   EXPECT_EQ(a->payload().data() + 3, b->payload().data());
+  // The queue let go of the fully produced message: the fragments hold it.
+  EXPECT_EQ(a->data.use_count(), 2u);
 }
 
 TEST(SendQueue, SsnAndMidPerStreamUnorderedHasItsOwnMid) {

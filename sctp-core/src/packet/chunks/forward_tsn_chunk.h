@@ -7,14 +7,15 @@
 // |         Stream-N              |       Stream Sequence-N       |
 //
 // The (stream, SSN) list must fill the value exactly in 4-byte entries;
-// anything else is kMisaligned.
+// anything else is kMisaligned. A parsed list is a view into the received
+// chunk (no allocation; see wire_list.h).
 #pragma once
 
 #include <cstddef>
-#include <vector>
 
 #include "common/byte_io.h"
 #include "common/parse_error.h"
+#include "packet/chunks/wire_list.h"
 #include "packet/raw_chunk.h"
 #include "sctp/strong_types.h"
 
@@ -30,10 +31,19 @@ struct ForwardTsnChunk {
     StreamId stream_id;
     Ssn ssn;
     bool operator==(const SkippedStream&) const = default;
+
+    static constexpr size_t kWireSize = kEntrySize;
+    static SkippedStream read(const ByteReader& r, size_t offset) {
+      return {StreamId(r.u16(offset)), Ssn(r.u16(offset + 2))};
+    }
+    static void write(ByteWriter& w, const SkippedStream& s) {
+      w.u16(s.stream_id.value());
+      w.u16(s.ssn.value());
+    }
   };
 
   Tsn new_cumulative_tsn;
-  std::vector<SkippedStream> skipped_streams;
+  WireList<SkippedStream> skipped_streams;
 
   static ParseResult<ForwardTsnChunk> parse(const RawChunk& raw);
   [[nodiscard]] size_t length() const {

@@ -14,12 +14,7 @@ ParseResult<IForwardTsnChunk> IForwardTsnChunk::parse(const RawChunk& raw) {
   }
   IForwardTsnChunk chunk;
   chunk.new_cumulative_tsn = Tsn(r.u32(0));
-  chunk.skipped_streams.reserve((r.size() - kFixedValueSize) / kEntrySize);
-  for (size_t offset = kFixedValueSize; offset < r.size(); offset += kEntrySize) {
-    chunk.skipped_streams.push_back(SkippedStream{StreamId(r.u16(offset)),
-                                                  (r.u16(offset + 2) & kFlagUnordered) != 0,
-                                                  Mid(r.u32(offset + 4))});
-  }
+  chunk.skipped_streams = WireList<SkippedStream>::view(r.rest(kFixedValueSize));
   return chunk;
 }
 
@@ -28,11 +23,7 @@ void IForwardTsnChunk::serialize(ByteWriter& writer) const {
   writer.u8(0);
   writer.u16(static_cast<uint16_t>(length()));
   writer.u32(new_cumulative_tsn.value());
-  for (const SkippedStream& s : skipped_streams) {
-    writer.u16(s.stream_id.value());
-    writer.u16(s.unordered ? kFlagUnordered : 0);
-    writer.u32(s.mid.value());
-  }
+  skipped_streams.write(writer);
 }
 
 }  // namespace sctp

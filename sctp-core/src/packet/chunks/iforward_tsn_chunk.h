@@ -7,15 +7,16 @@
 // /                                                               /
 //
 // Entries are 8 bytes and must fill the value exactly (else kMisaligned).
-// The Reserved bits are ignored on receive and written as zero.
+// The Reserved bits are ignored on receive and written as zero. A parsed
+// list is a view into the received chunk (no allocation; see wire_list.h).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 #include "common/byte_io.h"
 #include "common/parse_error.h"
+#include "packet/chunks/wire_list.h"
 #include "packet/raw_chunk.h"
 #include "sctp/strong_types.h"
 
@@ -33,10 +34,21 @@ struct IForwardTsnChunk {
     bool unordered = false;
     Mid mid;
     bool operator==(const SkippedStream&) const = default;
+
+    static constexpr size_t kWireSize = kEntrySize;
+    static SkippedStream read(const ByteReader& r, size_t offset) {
+      return {StreamId(r.u16(offset)), (r.u16(offset + 2) & kFlagUnordered) != 0,
+              Mid(r.u32(offset + 4))};
+    }
+    static void write(ByteWriter& w, const SkippedStream& s) {
+      w.u16(s.stream_id.value());
+      w.u16(s.unordered ? kFlagUnordered : 0);
+      w.u32(s.mid.value());
+    }
   };
 
   Tsn new_cumulative_tsn;
-  std::vector<SkippedStream> skipped_streams;
+  WireList<SkippedStream> skipped_streams;
 
   static ParseResult<IForwardTsnChunk> parse(const RawChunk& raw);
   [[nodiscard]] size_t length() const {

@@ -21,15 +21,11 @@ ParseResult<SackChunk> SackChunk::parse(const RawChunk& raw) {
   SackChunk chunk;
   chunk.cumulative_tsn_ack = Tsn(r.u32(0));
   chunk.a_rwnd = r.u32(4);
-  chunk.gap_ack_blocks.reserve(gap_count);
-  size_t offset = kFixedValueSize;
-  for (size_t i = 0; i < gap_count; ++i, offset += 4) {
-    chunk.gap_ack_blocks.push_back(GapAckBlock{r.u16(offset), r.u16(offset + 2)});
-  }
-  chunk.duplicate_tsns.reserve(dup_count);
-  for (size_t i = 0; i < dup_count; ++i, offset += 4) {
-    chunk.duplicate_tsns.push_back(Tsn(r.u32(offset)));
-  }
+  // Views of the checked byte ranges: no allocation per SACK.
+  const size_t gap_bytes = gap_count * GapAckBlock::kWireSize;
+  chunk.gap_ack_blocks = WireList<GapAckBlock>::view(r.bytes(kFixedValueSize, gap_bytes));
+  chunk.duplicate_tsns =
+      WireList<Tsn, DuplicateTsnCodec>::view(r.rest(kFixedValueSize + gap_bytes));
   return chunk;
 }
 
@@ -39,12 +35,8 @@ void SackChunk::serialize(ByteWriter& writer) const {
   writer.u32(a_rwnd);
   writer.u16(static_cast<uint16_t>(gap_ack_blocks.size()));
   writer.u16(static_cast<uint16_t>(duplicate_tsns.size()));
-  for (const GapAckBlock& block : gap_ack_blocks) {
-    writer.u16(block.start);
-    writer.u16(block.end);
-  }
-  for (const Tsn& tsn : duplicate_tsns)
-    writer.u32(tsn.value());
+  gap_ack_blocks.write(writer);
+  duplicate_tsns.write(writer);
   tlv.finish();
 }
 

@@ -16,15 +16,16 @@
 // The parser checks that the chunk length is exactly 16 + 4 * (N + M). It
 // does not judge the blocks themselves (start <= end, ordering, overlap):
 // RFC 9260 leaves the reaction to such a SACK to the sender's data path,
-// which knows the outstanding TSNs.
+// which knows the outstanding TSNs. A parsed SACK's lists are views into the
+// received chunk (no allocation; see wire_list.h).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 #include "common/byte_io.h"
 #include "common/parse_error.h"
+#include "packet/chunks/wire_list.h"
 #include "packet/raw_chunk.h"
 #include "sctp/strong_types.h"
 
@@ -41,12 +42,26 @@ struct SackChunk {
     uint16_t start = 0;
     uint16_t end = 0;
     bool operator==(const GapAckBlock&) const = default;
+
+    static constexpr size_t kWireSize = 4;
+    static GapAckBlock read(const ByteReader& r, size_t offset) {
+      return {r.u16(offset), r.u16(offset + 2)};
+    }
+    static void write(ByteWriter& w, const GapAckBlock& b) {
+      w.u16(b.start);
+      w.u16(b.end);
+    }
+  };
+  struct DuplicateTsnCodec {
+    static constexpr size_t kWireSize = 4;
+    static Tsn read(const ByteReader& r, size_t offset) { return Tsn(r.u32(offset)); }
+    static void write(ByteWriter& w, const Tsn& tsn) { w.u32(tsn.value()); }
   };
 
   Tsn cumulative_tsn_ack;
   uint32_t a_rwnd = 0;
-  std::vector<GapAckBlock> gap_ack_blocks;
-  std::vector<Tsn> duplicate_tsns;
+  WireList<GapAckBlock> gap_ack_blocks;
+  WireList<Tsn, DuplicateTsnCodec> duplicate_tsns;
 
   static ParseResult<SackChunk> parse(const RawChunk& raw);
   [[nodiscard]] size_t length() const {

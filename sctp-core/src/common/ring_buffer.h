@@ -1,5 +1,6 @@
 // A FIFO with indexed access over a circular array that only grows: the
-// retransmission queue's records live here, so steady-state sending and
+// retransmission queue's records, the send queue's messages and the
+// reassembly queue's ready messages live here, so steady-state sending and
 // acknowledging touches no allocator (a std::deque frees and allocates
 // blocks as it slides).
 #pragma once
@@ -19,7 +20,9 @@ class RingBuffer {
   T& operator[](size_t i) { return slots_[(head_ + i) & (slots_.size() - 1)]; }
   const T& operator[](size_t i) const { return slots_[(head_ + i) & (slots_.size() - 1)]; }
   T& front() { return (*this)[0]; }
+  const T& front() const { return (*this)[0]; }
   T& back() { return (*this)[size_ - 1]; }
+  const T& back() const { return (*this)[size_ - 1]; }
 
   void push_back(T value) {
     if (size_ == slots_.size()) grow();
