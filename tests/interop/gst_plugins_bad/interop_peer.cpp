@@ -235,7 +235,8 @@ std::string summary(Peer& peer) {
   for (auto& [id, checker] : peer.incoming) {
     text += "  stream " + std::to_string(id) + ": " + std::to_string(checker->received()) + "/" +
             std::to_string(checker->expected()) + " messages, " + std::to_string(checker->bytes()) +
-            " bytes" + (checker->reliable() ? "" : " (partially reliable)") + "\n";
+            " bytes in " + std::to_string(checker->buffers()) + " buffers" +
+            (checker->reliable() ? "" : " (partially reliable)") + "\n";
   }
   text += std::string("  peer reset seen: ") + (peer.peer_reset_seen ? "yes" : "no") +
           ", own reset sent: " + (peer.reset_sent ? "yes" : "no") +

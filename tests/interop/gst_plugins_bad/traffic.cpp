@@ -116,6 +116,7 @@ void StreamChecker::error(std::string what) {
 void StreamChecker::on_buffer(const uint8_t* data, size_t size, uint32_t ppid) {
   if (ppid != plan_.ppid)
     error("PPID " + std::to_string(ppid) + ", expected " + std::to_string(plan_.ppid));
+  ++buffers_;
   pending_.insert(pending_.end(), data, data + size);
   size_t need = 0;
   if (plan_.ordered && reliable()) {

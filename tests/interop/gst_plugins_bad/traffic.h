@@ -54,6 +54,7 @@ class StreamChecker {
   size_t received() const { return received_.size(); }
   size_t expected() const { return plan_.sizes.size(); }
   uint64_t bytes() const { return bytes_; }
+  uint64_t buffers() const { return buffers_; }
   // The errors found since the last call.
   std::vector<std::string> take_errors() { return std::exchange(errors_, {}); }
   const StreamPlan& plan() const { return plan_; }
@@ -67,6 +68,7 @@ class StreamChecker {
   std::set<uint32_t> received_;
   uint32_t next_ordered_ = 0;  // ordered streams: the lowest seq still allowed
   uint64_t bytes_ = 0;
+  uint64_t buffers_ = 0;  // more than messages when they came in pieces
   std::vector<std::string> errors_;
 };
 
