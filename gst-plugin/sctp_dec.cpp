@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "association.h"
@@ -130,9 +131,11 @@ struct DecState final : gstsctp::DecoderSide {
   std::mutex pads_mutex;
   std::map<uint16_t, std::shared_ptr<StreamPad>> pads;
   bool flushing = true;  // pads_mutex; false between READY->PAUSED and PAUSED->READY
-  // Removals taken out of `pads` but not finished (pads_mutex): a stop waits
-  // for them, so no pad-removed is emitted after PAUSED->READY returns.
-  int removals_running = 0;
+  // Streams whose pad was taken out of `pads` but is not removed from the
+  // element yet (pads_mutex): a new pad for such a stream waits (the old one
+  // still holds the name), and a stop waits for all of them, so no
+  // pad-removed is emitted after PAUSED->READY returns.
+  std::multiset<uint16_t> removing;
   // Removals scheduled on the thread pool and not yet run: their pending call
   // holds a reference to the element, so a stop waits for them too.
   int removals_scheduled = 0;
@@ -288,6 +291,13 @@ std::shared_ptr<StreamPad> DecState::pad_for_stream(uint16_t stream) {
     }
     finish_removal(stream, old);
   }
+  {
+    // Another thread may be removing the stream's old pad (a reset-stream,
+    // the pool finishing an ended pad): it still holds the name until then.
+    std::unique_lock lock(pads_mutex);
+    removals_done.wait(lock, [&] { return flushing || removing.count(stream) == 0; });
+    if (flushing) return nullptr;
+  }
   gchar* name = g_strdup_printf("src_%u", guint(stream));
   GstPad* pad = GST_PAD(gst_object_ref_sink(gst_pad_new_from_static_template(&src_template, name)));
   g_free(name);
@@ -355,7 +365,7 @@ void DecState::finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>&
     auto it = pads.find(stream);
     if (it == pads.end() || it->second != entry) return;  // removed by another thread
     pads.erase(it);
-    ++removals_running;
+    removing.insert(stream);
   }
   GST_DEBUG_OBJECT(self, "removing pad for stream %u", guint(stream));
   halt_src_pad_task(*entry, true);
@@ -364,7 +374,7 @@ void DecState::finish_removal(uint16_t stream, const std::shared_ptr<StreamPad>&
     gst_element_remove_pad(GST_ELEMENT(self), entry->pad);  // emits pad-removed
   }
   std::lock_guard lock(pads_mutex);
-  --removals_running;
+  removing.erase(removing.find(stream));
   removals_done.notify_all();
 }
 
@@ -391,7 +401,7 @@ void DecState::remove_all_pads_now() {
   // An ended pad's removal (on the thread pool) that already took it out of
   // `pads` may still be running.
   std::unique_lock lock(pads_mutex);
-  removals_done.wait(lock, [&] { return removals_running == 0 && removals_scheduled == 0; });
+  removals_done.wait(lock, [&] { return removing.empty() && removals_scheduled == 0; });
 }
 
 std::vector<std::shared_ptr<StreamPad>> DecState::all_pads() {
@@ -407,6 +417,7 @@ void DecState::set_flushing(bool flush) {
     std::lock_guard lock(pads_mutex);
     flushing = flush;
   }
+  removals_done.notify_all();  // a new pad waiting for an old one's removal gives up
   for (const auto& entry : all_pads()) {
     if (flush) {
       halt_src_pad_task(*entry, false);
@@ -461,12 +472,12 @@ void DecState::incoming_streams_reset(std::span<const uint16_t> streams) {
     bool has_pad = false;
     {
       std::lock_guard lock(pads_mutex);
-      has_pad = pads.find(stream) != pads.end() || removals_running > 0 || removals_scheduled > 0;
+      has_pad = pads.find(stream) != pads.end() || removing.count(stream) != 0;
     }
     // A stream reset before it delivered anything still shows as a pad added
     // and then removed (as gst-plugins-bad does): the removal is how webrtcbin
-    // learns that the peer closed the data channel. Not while a removal is in
-    // flight: its pad may still carry the same name.
+    // learns that the peer closed the data channel. Not when the stream's pad
+    // is being removed already: that removal tells it.
     if (!has_pad) pad_for_stream(stream);
     end_stream_pad(stream, false);
   }
