@@ -267,8 +267,10 @@ void Socket::Impl::handle_sack(const RawChunk& chunk) {
 
 void Socket::Impl::handle_shutdown_cumulative_ack(Tsn cumulative_tsn_ack) {
   if (!retransmission_queue_) return;
-  const SackOutcome outcome = retransmission_queue_->handle_sack(
-      cumulative_tsn_ack, {}, congestion_->in_fast_recovery(), callbacks_.now());
+  // RFC 9260 3.3.8: no Gap Ack Blocks here, and that is no renege.
+  const SackOutcome outcome =
+      retransmission_queue_->handle_sack(cumulative_tsn_ack, {}, congestion_->in_fast_recovery(),
+                                         callbacks_.now(), /*absent_blocks_renege=*/false);
   if (outcome.status != SackOutcome::Status::kProcessed) return;
   after_ack(outcome, peer_rwnd_->rwnd() + uint32_t(outcome.ack_sample.bytes_acked));
 }

@@ -77,7 +77,8 @@ bool RetransmissionQueue::gap_blocks_valid(uint64_t cum,
 
 SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
                                              std::span<const GapAckBlock> gap_ack_blocks,
-                                             bool in_fast_recovery, TimeMs now) {
+                                             bool in_fast_recovery, TimeMs now,
+                                             bool absent_blocks_renege) {
   SackOutcome out;
   const uint64_t cum = unwrapper_.peek(cumulative_tsn_ack);
   if (cum < cum_ack_) {
@@ -123,10 +124,12 @@ SackOutcome RetransmissionQueue::handle_sack(Tsn cumulative_tsn_ack,
   // reneged by the receiver (RFC 9260 6.2.1 D).
   bool reneged = false;
   size_t block = 0;
-  // Without gap blocks and with no chunk gap-acked before, this pass has
-  // nothing to do: skip its walk over everything outstanding.
-  const bool nothing_gap_acked = gaps.empty() && unacked_count_ == items_.size();
-  for (size_t i = 0; i < items_.size() && !nothing_gap_acked; ++i) {
+  // Without gap blocks this pass has nothing to do when no chunk was
+  // gap-acked before, or when their absence is no renege (a SHUTDOWN's
+  // Cumulative TSN Ack, 3.3.8): skip its walk over everything outstanding.
+  const bool skip_gap_pass =
+      gaps.empty() && (unacked_count_ == items_.size() || !absent_blocks_renege);
+  for (size_t i = 0; i < items_.size() && !skip_gap_pass; ++i) {
     const uint32_t offset = static_cast<uint32_t>(i + 1);
     while (block < gaps.size() && gaps[block].end < offset)
       ++block;

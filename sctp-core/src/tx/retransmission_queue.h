@@ -90,8 +90,11 @@ class RetransmissionQueue {
   // A chunk sent for the first time: assigns the next TSN.
   Tsn add_sent(OutgoingFragment fragment, TimeMs now);
 
+  // `absent_blocks_renege` = false for the Cumulative TSN Ack of a SHUTDOWN
+  // chunk: it has no Gap Ack Blocks, and RFC 9260 3.3.8 says their absence
+  // MUST NOT be taken as a renege (gap-acked chunks stay acknowledged).
   SackOutcome handle_sack(Tsn cumulative_tsn_ack, std::span<const GapAckBlock> gap_ack_blocks,
-                          bool in_fast_recovery, TimeMs now);
+                          bool in_fast_recovery, TimeMs now, bool absent_blocks_renege = true);
 
   // RFC 9260 6.3.3 E3: every outstanding chunk not gap-acknowledged is to be
   // retransmitted. Chunks whose RFC 7496 RTX limit is reached are abandoned.
