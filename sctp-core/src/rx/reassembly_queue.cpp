@@ -122,6 +122,9 @@ ReassemblyQueue::AddResult ReassemblyQueue::add_unordered_data(StreamState& s,
     deliver_single(f);
     return AddResult::kAccepted;
   }
+  // Room for the whole message up front (the last one's size), so the
+  // fragments do not regrow the buffer that becomes its payload.
+  if (s.unordered_pool.empty()) s.unordered_pool.reserve(last_assembled_size_);
   if (!s.unordered_pool.add(key, f.beginning, f.ending, f.ppid, f.payload)) {
     return AddResult::kDuplicate;
   }
