@@ -101,3 +101,70 @@ TEST(SackChunk, RejectsMalformed) {
 
 }  // namespace
 }  // namespace sctp
+
+namespace sctp {
+namespace {
+
+// Parsing does not copy the lists: they are views into the chunk bytes, and
+// a SACK as large as a chunk can be (16 379 entries) parses the same way.
+TEST(SackChunk, ParsedListsViewTheChunkAndReadEveryEntry) {
+  const size_t gaps = 10000;
+  const size_t dups = 6379;  // 16 + 4 * 16379 = 65532 bytes, the most that fits
+  Bytes b = {0x03,
+             0,
+             0,
+             0,
+             0,
+             0,
+             0,
+             9,
+             0,
+             0,
+             0x10,
+             0,
+             uint8_t(gaps >> 8),
+             uint8_t(gaps),
+             uint8_t(dups >> 8),
+             uint8_t(dups)};
+  for (size_t i = 0; i < gaps; ++i) {
+    b.insert(b.end(), {uint8_t(i >> 8), uint8_t(i), uint8_t((i + 1) >> 8), uint8_t(i + 1)});
+  }
+  for (size_t i = 0; i < dups; ++i)
+    b.insert(b.end(), {0, 0, uint8_t(i >> 8), uint8_t(i)});
+  b[2] = uint8_t(b.size() >> 8);
+  b[3] = uint8_t(b.size());
+  auto chunk = SackChunk::parse(test::raw_of(b));
+  ASSERT_TRUE(chunk) << to_string(chunk.error());
+  ASSERT_EQ(chunk->gap_ack_blocks.size(), gaps);
+  ASSERT_EQ(chunk->duplicate_tsns.size(), dups);
+  EXPECT_EQ(chunk->gap_ack_blocks[0], (SackChunk::GapAckBlock{0, 1}));
+  EXPECT_EQ(chunk->gap_ack_blocks[gaps - 1], (SackChunk::GapAckBlock{9999, 10000}));
+  EXPECT_EQ(chunk->duplicate_tsns[dups - 1], Tsn(uint32_t(dups - 1)));
+  size_t counted = 0;
+  for (const SackChunk::GapAckBlock& g : chunk->gap_ack_blocks) {
+    EXPECT_EQ(g.end, g.start + 1);
+    ++counted;
+  }
+  EXPECT_EQ(counted, gaps);
+  Bytes out(chunk->length());
+  ByteWriter writer(out);
+  chunk->serialize(writer);
+  EXPECT_FALSE(writer.overflowed());
+  EXPECT_EQ(out, b);
+}
+
+TEST(SackChunk, AppendingToAParsedListCopiesItFirst) {
+  auto parsed = SackChunk::parse(test::raw_of(kGolden));
+  ASSERT_TRUE(parsed);
+  SackChunk edited = *parsed;
+  edited.gap_ack_blocks.push_back({8, 9});
+  EXPECT_EQ(edited.gap_ack_blocks.size(), 3u);
+  EXPECT_EQ(edited.gap_ack_blocks[0], (SackChunk::GapAckBlock{2, 3}));
+  EXPECT_EQ(edited.gap_ack_blocks[2], (SackChunk::GapAckBlock{8, 9}));
+  EXPECT_EQ(parsed->gap_ack_blocks.size(), 2u);  // the view is untouched
+  edited.gap_ack_blocks.clear();
+  EXPECT_TRUE(edited.gap_ack_blocks.empty());
+}
+
+}  // namespace
+}  // namespace sctp
