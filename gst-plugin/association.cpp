@@ -584,4 +584,59 @@ size_t live_association_count() {
                               [](const auto& entry) { return !entry.second.expired(); }));
 }
 
+// ------------------------------------------------------------------ binding
+
+GParamSpec* AssociationBinding::id_param_spec(guint max_id) {
+  return g_param_spec_uint("sctp-association-id", "SCTP Association ID",
+                           "Every encoder/decoder pair should have the same, unique, "
+                           "sctp-association-id. This value must be set before any pads are "
+                           "requested.",
+                           0, max_id, kDefaultId,
+                           GParamFlags(G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+std::shared_ptr<Association> AssociationBinding::current(GstElement* element) const {
+  GST_OBJECT_LOCK(element);
+  std::shared_ptr<Association> association = association_;
+  GST_OBJECT_UNLOCK(element);
+  return association;
+}
+
+bool AssociationBinding::bind(GstElement* element,
+                              const std::function<bool(Association&)>& attach) {
+  GST_OBJECT_LOCK(element);
+  const guint bound_id = id;
+  GST_OBJECT_UNLOCK(element);
+  std::shared_ptr<Association> association = acquire_association(bound_id);
+  GST_OBJECT_LOCK(element);
+  association_ = association;
+  GST_OBJECT_UNLOCK(element);
+  if (attach(*association)) return true;
+  const gchar* kind = GST_ELEMENT_NAME(element);
+  if (GstElementFactory* factory = gst_element_get_factory(element))
+    kind = GST_OBJECT_NAME(factory);
+  GST_ELEMENT_ERROR(element, RESOURCE, BUSY, ("SCTP association %u is already in use", bound_id),
+                    ("another %s uses sctp-association-id %u", kind, bound_id));
+  unbind(element);
+  return false;
+}
+
+std::shared_ptr<Association> AssociationBinding::unbind(GstElement* element) {
+  GST_OBJECT_LOCK(element);
+  std::shared_ptr<Association> association = std::move(association_);
+  association_.reset();
+  GST_OBJECT_UNLOCK(element);
+  return association;
+}
+
+GstStructure* AssociationBinding::stats(GstElement* element) const {
+  if (std::shared_ptr<Association> association = current(element)) return association->stats();
+  GST_OBJECT_LOCK(element);
+  const guint unbound_id = id;
+  GST_OBJECT_UNLOCK(element);
+  return gst_structure_new("application/x-sctp-stats", "association-id", G_TYPE_UINT, unbound_id,
+                           "state", G_TYPE_STRING, "not-started", "established", G_TYPE_BOOLEAN,
+                           FALSE, nullptr);
+}
+
 }  // namespace gstsctp

@@ -208,6 +208,34 @@ class Association : public std::enable_shared_from_this<Association>,
 // The process-wide registry: one Association per id, alive while an element
 // holds it.
 std::shared_ptr<Association> acquire_association(uint32_t id);
+
+// What sctpenc and sctpdec share about their association: the
+// `sctp-association-id` property and the Association the element holds from
+// READY->PAUSED to PAUSED->READY. Both are guarded by the element's object
+// lock; the methods take it themselves unless named `_locked`.
+class AssociationBinding {
+ public:
+  static constexpr guint kDefaultId = 1;
+  // The property as gst-plugins-bad declares it (ids up to `max_id`).
+  static GParamSpec* id_param_spec(guint max_id);
+
+  guint id = kDefaultId;  // GST_OBJECT_LOCK
+
+  std::shared_ptr<Association> current(GstElement* element) const;
+  const std::shared_ptr<Association>& current_locked() const { return association_; }
+  // Takes the association for `id` from the registry and joins it with
+  // `attach` (the element's attach_encoder/attach_decoder). If another
+  // element of the same kind holds it, posts RESOURCE/BUSY on `element`,
+  // lets go and returns false.
+  bool bind(GstElement* element, const std::function<bool(Association&)>& attach);
+  // Lets go of the association; returns it (nullptr if none) for the detach.
+  std::shared_ptr<Association> unbind(GstElement* element);
+  // The `stats` property: the association's, or a "not-started" structure.
+  GstStructure* stats(GstElement* element) const;
+
+ private:
+  std::shared_ptr<Association> association_;  // GST_OBJECT_LOCK
+};
 // For tests: how many associations are alive.
 size_t live_association_count();
 

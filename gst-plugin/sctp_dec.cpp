@@ -21,7 +21,6 @@ using gstsctp::Association;
 
 namespace {
 
-constexpr guint kDefaultAssociationId = 1;
 constexpr guint kMaxAssociationId = 65535;
 constexpr guint kDefaultLocalPort = 0;
 constexpr uint16_t kPortWhenZero = 5000;  // see sctpenc's remote-sctp-port
@@ -124,9 +123,8 @@ struct DecState final : gstsctp::DecoderSide {
 
   GstSctpDec* self;
   // Properties (GST_OBJECT_LOCK).
-  guint association_id = kDefaultAssociationId;
+  gstsctp::AssociationBinding binding;  // sctp-association-id; the association while PAUSED/PLAYING
   guint local_port = kDefaultLocalPort;
-  std::shared_ptr<Association> association;  // GST_OBJECT_LOCK
 
   std::mutex pads_mutex;
   std::map<uint16_t, std::shared_ptr<StreamPad>> pads;
@@ -156,10 +154,7 @@ G_DEFINE_TYPE(GstSctpDec, gst_sctp_dec, GST_TYPE_ELEMENT)
 GST_ELEMENT_REGISTER_DEFINE(sctpdec, "sctpdec", GST_RANK_NONE, GST_TYPE_SCTP_DEC)
 
 static std::shared_ptr<Association> current_association(GstSctpDec* self) {
-  GST_OBJECT_LOCK(self);
-  std::shared_ptr<Association> association = self->state->association;
-  GST_OBJECT_UNLOCK(self);
-  return association;
+  return self->state->binding.current(GST_ELEMENT(self));
 }
 
 // ------------------------------------------------------------------ src pads
@@ -574,10 +569,7 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
     // First unblock everything: the delivering thread waiting for room, a
     // removal waiting for a queue to drain, the tasks.
     self->state->set_flushing(true);
-    GST_OBJECT_LOCK(self);
-    std::shared_ptr<Association> association = std::move(self->state->association);
-    self->state->association.reset();
-    GST_OBJECT_UNLOCK(self);
+    std::shared_ptr<Association> association = self->state->binding.unbind(GST_ELEMENT(self));
     if (association) association->detach_decoder();
     self->state->remove_all_pads_now();
   }
@@ -594,20 +586,12 @@ static GstStateChangeReturn change_state(GstElement* element, GstStateChange tra
   if (transition == GST_STATE_CHANGE_READY_TO_PAUSED) {
     self->state->set_flushing(false);
     GST_OBJECT_LOCK(self);
-    const guint id = self->state->association_id;
     const uint16_t port =
         self->state->local_port == 0 ? kPortWhenZero : uint16_t(self->state->local_port);
     GST_OBJECT_UNLOCK(self);
-    std::shared_ptr<Association> association = gstsctp::acquire_association(id);
-    GST_OBJECT_LOCK(self);
-    self->state->association = association;
-    GST_OBJECT_UNLOCK(self);
-    if (!association->attach_decoder(self->state, port)) {
-      GST_ELEMENT_ERROR(self, RESOURCE, BUSY, ("SCTP association %u is already in use", id),
-                        ("another sctpdec uses sctp-association-id %u", id));
-      GST_OBJECT_LOCK(self);
-      self->state->association.reset();
-      GST_OBJECT_UNLOCK(self);
+    if (!self->state->binding.bind(GST_ELEMENT(self), [&](Association& association) {
+          return association.attach_decoder(self->state, port);
+        })) {
       return GST_STATE_CHANGE_FAILURE;
     }
   }
@@ -621,7 +605,7 @@ static void set_property(GObject* object, guint prop_id, const GValue* value, GP
   GST_OBJECT_LOCK(self);
   switch (prop_id) {
     case PROP_ASSOCIATION_ID:
-      self->state->association_id = g_value_get_uint(value);
+      self->state->binding.id = g_value_get_uint(value);
       break;
     case PROP_LOCAL_PORT:
       self->state->local_port = g_value_get_uint(value);
@@ -638,7 +622,7 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
   switch (prop_id) {
     case PROP_ASSOCIATION_ID:
       GST_OBJECT_LOCK(self);
-      g_value_set_uint(value, self->state->association_id);
+      g_value_set_uint(value, self->state->binding.id);
       GST_OBJECT_UNLOCK(self);
       break;
     case PROP_LOCAL_PORT:
@@ -646,21 +630,9 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
       g_value_set_uint(value, self->state->local_port);
       GST_OBJECT_UNLOCK(self);
       break;
-    case PROP_STATS: {
-      std::shared_ptr<Association> association = current_association(self);
-      if (association) {
-        g_value_take_boxed(value, association->stats());
-      } else {
-        GST_OBJECT_LOCK(self);
-        const guint id = self->state->association_id;
-        GST_OBJECT_UNLOCK(self);
-        g_value_take_boxed(
-            value, gst_structure_new("application/x-sctp-stats", "association-id", G_TYPE_UINT, id,
-                                     "state", G_TYPE_STRING, "not-started", "established",
-                                     G_TYPE_BOOLEAN, FALSE, nullptr));
-      }
+    case PROP_STATS:
+      g_value_take_boxed(value, self->state->binding.stats(GST_ELEMENT(self)));
       break;
-    }
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
       break;
@@ -696,13 +668,8 @@ static void gst_sctp_dec_class_init(GstSctpDecClass* klass) {
   element_class->change_state = GST_DEBUG_FUNCPTR(change_state);
 
   constexpr auto rw = GParamFlags(G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property(
-      gobject_class, PROP_ASSOCIATION_ID,
-      g_param_spec_uint("sctp-association-id", "SCTP Association ID",
-                        "Every encoder/decoder pair should have the same, unique, "
-                        "sctp-association-id. This value must be set before any pads are "
-                        "requested.",
-                        0, kMaxAssociationId, kDefaultAssociationId, rw));
+  g_object_class_install_property(gobject_class, PROP_ASSOCIATION_ID,
+                                  gstsctp::AssociationBinding::id_param_spec(kMaxAssociationId));
   g_object_class_install_property(
       gobject_class, PROP_LOCAL_PORT,
       g_param_spec_uint("local-sctp-port", "Local SCTP port",

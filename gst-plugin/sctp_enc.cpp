@@ -23,7 +23,6 @@ using gstsctp::StreamSettings;
 
 namespace {
 
-constexpr guint kDefaultAssociationId = 1;
 constexpr guint kDefaultRemotePort = 0;
 // What a port of 0 means: gst-plugins-bad never starts an association until
 // both ports are set; we use the WebRTC port (RFC 8841) instead.
@@ -99,15 +98,13 @@ struct EncState final : gstsctp::EncoderSide {
   GstSctpEnc* self;
 
   // Properties (GST_OBJECT_LOCK).
-  guint association_id = kDefaultAssociationId;
+  gstsctp::AssociationBinding binding;  // sctp-association-id; the association while PAUSED/PLAYING
   guint remote_port = kDefaultRemotePort;
   bool use_sock_stream = false;
   AssociationSettings settings;
   bool graceful_close = false;
   guint close_timeout_ms = kDefaultCloseTimeoutMs;
   bool wait_for_dtls = false;
-
-  std::shared_ptr<Association> association;  // GST_OBJECT_LOCK; set while PAUSED/PLAYING
 
   // Output queue for the src pad task.
   std::mutex out_mutex;
@@ -164,10 +161,7 @@ static void gst_sctp_enc_pad_init(GstSctpEncPad* pad) {
 // ------------------------------------------------------------------ helpers
 
 static std::shared_ptr<Association> current_association(GstSctpEnc* self) {
-  GST_OBJECT_LOCK(self);
-  std::shared_ptr<Association> association = self->state->association;
-  GST_OBJECT_UNLOCK(self);
-  return association;
+  return self->state->binding.current(GST_ELEMENT(self));
 }
 
 static void set_sink_pads_flushing(GstSctpEnc* self, bool flushing) {
@@ -175,7 +169,7 @@ static void set_sink_pads_flushing(GstSctpEnc* self, bool flushing) {
   for (GList* l = GST_ELEMENT(self)->sinkpads; l != nullptr; l = l->next) {
     GST_SCTP_ENC_PAD(l->data)->state->flushing = flushing;
   }
-  std::shared_ptr<Association> association = self->state->association;
+  std::shared_ptr<Association> association = self->state->binding.current_locked();
   GST_OBJECT_UNLOCK(self);
   if (flushing && association) association->wake_waiters();
 }
@@ -189,7 +183,7 @@ static void maybe_shutdown_on_eos(GstSctpEnc* self) {
     ++pads;
     all_eos = all_eos && GST_SCTP_ENC_PAD(l->data)->state->eos.load();
   }
-  std::shared_ptr<Association> association = self->state->association;
+  std::shared_ptr<Association> association = self->state->binding.current_locked();
   GST_OBJECT_UNLOCK(self);
   if (pads > 0 && all_eos && association) {
     GST_INFO_OBJECT(self, "all sink pads are EOS: shutting the association down");
@@ -574,31 +568,18 @@ static void release_pad(GstElement* element, GstPad* pad) {
 
 static bool attach(GstSctpEnc* self) {
   GST_OBJECT_LOCK(self);
-  const guint id = self->state->association_id;
   AssociationSettings settings = self->state->settings;
   settings.remote_port =
       self->state->remote_port == 0 ? kPortWhenZero : uint16_t(self->state->remote_port);
   GST_OBJECT_UNLOCK(self);
-
-  std::shared_ptr<Association> association = gstsctp::acquire_association(id);
-  GST_OBJECT_LOCK(self);
-  self->state->association = association;
-  GST_OBJECT_UNLOCK(self);
-  if (!association->attach_encoder(self->state, settings)) {
-    GST_ELEMENT_ERROR(self, RESOURCE, BUSY, ("SCTP association %u is already in use", id),
-                      ("another sctpenc uses sctp-association-id %u", id));
-    GST_OBJECT_LOCK(self);
-    self->state->association.reset();
-    GST_OBJECT_UNLOCK(self);
-    return false;
-  }
-  return true;
+  return self->state->binding.bind(GST_ELEMENT(self), [&](Association& association) {
+    return association.attach_encoder(self->state, settings);
+  });
 }
 
 static void detach(GstSctpEnc* self) {
+  std::shared_ptr<Association> association = self->state->binding.unbind(GST_ELEMENT(self));
   GST_OBJECT_LOCK(self);
-  std::shared_ptr<Association> association = std::move(self->state->association);
-  self->state->association.reset();
   const bool graceful = self->state->graceful_close;
   const int timeout = int(self->state->close_timeout_ms);
   GST_OBJECT_UNLOCK(self);
@@ -700,7 +681,7 @@ static void set_property(GObject* object, guint prop_id, const GValue* value, GP
   GST_OBJECT_LOCK(self);
   switch (prop_id) {
     case PROP_ASSOCIATION_ID:
-      st->association_id = g_value_get_uint(value);
+      st->binding.id = g_value_get_uint(value);
       break;
     case PROP_REMOTE_PORT:
       st->remote_port = g_value_get_uint(value);
@@ -764,25 +745,13 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
   GstSctpEnc* self = GST_SCTP_ENC(object);
   EncState* st = self->state;
   if (prop_id == PROP_STATS) {
-    std::shared_ptr<Association> association = current_association(self);
-    GstStructure* stats = nullptr;
-    if (association) {
-      stats = association->stats();
-    } else {
-      GST_OBJECT_LOCK(self);
-      const guint id = st->association_id;
-      GST_OBJECT_UNLOCK(self);
-      stats = gst_structure_new("application/x-sctp-stats", "association-id", G_TYPE_UINT, id,
-                                "state", G_TYPE_STRING, "not-started", "established",
-                                G_TYPE_BOOLEAN, FALSE, nullptr);
-    }
-    g_value_take_boxed(value, stats);
+    g_value_take_boxed(value, st->binding.stats(GST_ELEMENT(self)));
     return;
   }
   GST_OBJECT_LOCK(self);
   switch (prop_id) {
     case PROP_ASSOCIATION_ID:
-      g_value_set_uint(value, st->association_id);
+      g_value_set_uint(value, st->binding.id);
       break;
     case PROP_REMOTE_PORT:
       g_value_set_uint(value, st->remote_port);
@@ -874,13 +843,8 @@ static void gst_sctp_enc_class_init(GstSctpEncClass* klass) {
   element_class->release_pad = GST_DEBUG_FUNCPTR(release_pad);
 
   constexpr auto rw = GParamFlags(G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_property(
-      gobject_class, PROP_ASSOCIATION_ID,
-      g_param_spec_uint("sctp-association-id", "SCTP Association ID",
-                        "Every encoder/decoder pair should have the same, unique, "
-                        "sctp-association-id. This value must be set before any pads are "
-                        "requested.",
-                        0, G_MAXUINT, kDefaultAssociationId, rw));
+  g_object_class_install_property(gobject_class, PROP_ASSOCIATION_ID,
+                                  gstsctp::AssociationBinding::id_param_spec(G_MAXUINT));
   g_object_class_install_property(
       gobject_class, PROP_REMOTE_PORT,
       g_param_spec_uint("remote-sctp-port", "Remote SCTP port",
