@@ -5,6 +5,7 @@
 // the tx components (SendQueue, RetransmissionQueue, CongestionController,
 // PeerReceiveWindow).
 #include <algorithm>
+#include <type_traits>
 #include <vector>
 
 #include "packet/chunks/data_chunk.h"
@@ -85,25 +86,20 @@ size_t Socket::Impl::data_chunk_header_size() const {
 
 namespace {
 
-DataChunk to_data_chunk(Tsn tsn, const OutgoingFragment& f) {
-  DataChunk c;
+// A DATA (RFC 9260 3.3.1) or I-DATA (RFC 8260 2.1) chunk carrying `f`:
+// DATA numbers ordered messages with an SSN, I-DATA every message with a
+// MID and its fragments with an FSN.
+template <typename ChunkType>
+ChunkType to_chunk(Tsn tsn, const OutgoingFragment& f) {
+  ChunkType c;
   c.tsn = tsn;
   c.stream_id = f.stream_id;
-  c.ssn = f.ssn;
-  c.ppid = f.ppid;
-  c.unordered = f.unordered;
-  c.beginning = f.beginning;
-  c.ending = f.ending;
-  c.payload = f.payload();
-  return c;
-}
-
-IDataChunk to_idata_chunk(Tsn tsn, const OutgoingFragment& f) {
-  IDataChunk c;
-  c.tsn = tsn;
-  c.stream_id = f.stream_id;
-  c.mid = f.mid;
-  c.fsn = f.fsn;
+  if constexpr (std::is_same_v<ChunkType, IDataChunk>) {
+    c.mid = f.mid;
+    c.fsn = f.fsn;
+  } else {
+    c.ssn = f.ssn;
+  }
   c.ppid = f.ppid;
   c.unordered = f.unordered;
   c.beginning = f.beginning;
@@ -137,9 +133,9 @@ void Socket::Impl::transmit_data(bool force_one_packet) {
   const bool interleaving = tcb_.capabilities.message_interleaving;
   auto add_chunk = [&](Tsn tsn, const OutgoingFragment& f) {
     if (interleaving) {
-      send_to_peer(to_idata_chunk(tsn, f));
+      send_to_peer(to_chunk<IDataChunk>(tsn, f));
     } else {
-      send_to_peer(to_data_chunk(tsn, f));
+      send_to_peer(to_chunk<DataChunk>(tsn, f));
     }
     peer_rwnd_->on_data_sent(f.length);
   };

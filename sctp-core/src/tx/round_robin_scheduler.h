@@ -4,34 +4,16 @@
 // other streams.
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
-#include "tx/stream_scheduler.h"
+#include "tx/rotating_scheduler.h"
 
 namespace sctp {
 
-class RoundRobinScheduler final : public StreamScheduler {
+class RoundRobinScheduler final : public RotatingScheduler {
  public:
-  void on_message_enqueued(StreamId stream) override;
-  void on_message_dequeued(StreamId stream) override;
   [[nodiscard]] std::optional<StreamId> next_stream(
-      const StreamEligibility& eligibility) const override;
-  void on_fragment_produced(StreamId stream, size_t bytes, bool message_complete) override;
-  void set_interleaving(bool enabled) override { per_fragment_ = enabled; }
-  void clear() override;
-
- private:
-  struct Active {
-    uint16_t stream;
-    uint32_t queued_messages;
-  };
-  std::vector<Active> active_;  // sorted by stream id; capacity reused
-  // The turn is at the first active stream >= position_ (or > when
-  // position_is_past_).
-  uint16_t position_ = 0;
-  bool position_is_past_ = false;
-  bool per_fragment_ = false;
+      const StreamEligibility& eligibility) const override {
+    return next_in_turn([&](StreamId s) { return eligibility.can_send(s); });
+  }
 };
 
 }  // namespace sctp

@@ -1,29 +1,16 @@
 #include "packet/chunks/iforward_tsn_chunk.h"
 
-#include "packet/chunks/chunk_checks.h"
+#include "packet/chunks/forward_tsn_format.h"
 
 namespace sctp {
 
 ParseResult<IForwardTsnChunk> IForwardTsnChunk::parse(const RawChunk& raw) {
-  if (auto err = check_chunk_at_least(raw, kType, kFixedValueSize, "I-FORWARD TSN chunk length")) {
-    return Unexpected(*err);
-  }
-  const ByteReader r(raw.value);
-  if ((r.size() - kFixedValueSize) % kEntrySize != 0) {
-    return parse_error(ParseErrorCode::kMisaligned, "I-FORWARD TSN stream list");
-  }
-  IForwardTsnChunk chunk;
-  chunk.new_cumulative_tsn = Tsn(r.u32(0));
-  chunk.skipped_streams = WireList<SkippedStream>::view(r.rest(kFixedValueSize));
-  return chunk;
+  return parse_forward_tsn_format<IForwardTsnChunk>(raw, "I-FORWARD TSN chunk length",
+                                                    "I-FORWARD TSN stream list");
 }
 
 void IForwardTsnChunk::serialize(ByteWriter& writer) const {
-  writer.u8(static_cast<uint8_t>(kType));
-  writer.u8(0);
-  writer.u16(static_cast<uint16_t>(length()));
-  writer.u32(new_cumulative_tsn.value());
-  skipped_streams.write(writer);
+  serialize_forward_tsn_format(*this, writer);
 }
 
 }  // namespace sctp
