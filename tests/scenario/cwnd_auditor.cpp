@@ -23,7 +23,7 @@ bool CwndAuditor::is_idle_reduction(size_t before, size_t after) const {
   return false;
 }
 
-void CwndAuditor::observe(const Metrics& m) {
+void CwndAuditor::observe(const Metrics& m, size_t ack_chunks) {
   const bool has_data_path =
       (m.state == SocketState::kConnected || m.state == SocketState::kShuttingDown) && m.cwnd > 0;
   if (!has_data_path) {
@@ -55,7 +55,8 @@ void CwndAuditor::observe(const Metrics& m) {
     // cwnd by up to one MTU just before the reduction.
     ++fast_recovery_reductions_;
     const size_t low = std::max(before.cwnd / 2, 4 * mtu_);
-    const size_t high = std::max((before.cwnd + mtu_) / 2, 4 * mtu_);
+    const size_t high =
+        std::max((before.cwnd + std::max<size_t>(ack_chunks, 1) * mtu_) / 2, 4 * mtu_);
     if (now.ssthresh < low || now.ssthresh > high) {
       fail("7.2.4/7.2.3: ssthresh at fast retransmit is not max(cwnd/2, 4*MTU)", before, now);
     }
@@ -64,8 +65,9 @@ void CwndAuditor::observe(const Metrics& m) {
     return;
   }
   if (now.cwnd > before.cwnd) {
-    if (now.cwnd - before.cwnd > mtu_)
-      fail("7.2.1/7.2.2: cwnd grew by more than 1 MTU", before, now);
+    if (now.cwnd - before.cwnd > std::max<size_t>(ack_chunks, 1) * mtu_) {
+      fail("7.2.1/7.2.2: cwnd grew by more than 1 MTU per SACK", before, now);
+    }
     if (now.ssthresh != before.ssthresh) fail("ssthresh changed while cwnd grew", before, now);
     return;
   }

@@ -1,8 +1,9 @@
 // Checks, between any two observations of one socket's Metrics, that its
 // congestion window moved only as RFC 9260 section 7.2 allows:
 //   - cwnd is never below 1 MTU while the association has a data path;
-//   - it grows by at most 1 MTU per event (7.2.1 slow start: at most one
-//     MTU per SACK; 7.2.2 congestion avoidance: one MTU per cwnd acked);
+//   - it grows by at most 1 MTU per received SACK (or SHUTDOWN) chunk
+//     (7.2.1 slow start: at most one MTU per SACK; 7.2.2 congestion
+//     avoidance: one MTU per cwnd acked);
 //   - after a T3-rtx expiry, cwnd = 1 MTU and ssthresh = max(cwnd/2, 4*MTU)
 //     of the cwnd before the expiry (7.2.3);
 //   - when fast retransmit starts Fast Recovery, ssthresh = max(cwnd/2,
@@ -30,7 +31,11 @@ class CwndAuditor {
   explicit CwndAuditor(size_t mtu) : mtu_(mtu) {}
 
   // Compares `now` with the previous observation; records any violation.
-  void observe(const Metrics& now);
+  // `ack_chunks`: SACK and SHUTDOWN chunks the socket received in this step.
+  // Each may grow cwnd by up to one MTU (7.2.1 counts per SACK; a SHUTDOWN's
+  // Cumulative TSN Ack acknowledges data too, 9.2), and one packet can carry
+  // several, e.g. a stale SHUTDOWN, a SACK and a fresh SHUTDOWN.
+  void observe(const Metrics& now, size_t ack_chunks = 1);
 
   [[nodiscard]] const std::vector<std::string>& violations() const { return violations_; }
   // How often each rule was seen in action (to show a run exercised it).

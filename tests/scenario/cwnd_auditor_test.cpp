@@ -36,6 +36,15 @@ TEST(CwndAuditor, FlagsGrowthOfMoreThanOneMtuPerStep) {
   EXPECT_EQ(violations({at(4404, 100000), at(4404 + 2 * kMtu, 100000)}), 1u);
 }
 
+TEST(CwndAuditor, AllowsOneMtuPerAckChunkOfThePacket) {
+  CwndAuditor auditor(kMtu);
+  auditor.observe(at(4404, 100000));
+  auditor.observe(at(4404 + 2 * kMtu, 100000), 2);
+  EXPECT_TRUE(auditor.violations().empty());
+  auditor.observe(at(4404 + 5 * kMtu, 100000), 2);
+  EXPECT_EQ(auditor.violations().size(), 1u);
+}
+
 TEST(CwndAuditor, Section7_2_3_T3ExpiryMustGiveOneMtuAndHalfCwnd) {
   EXPECT_EQ(violations({at(20000, 100000), at(kMtu, 10000, 1)}), 0u);
   EXPECT_EQ(violations({at(6000, 100000), at(kMtu, 4 * kMtu, 1)}), 0u);

@@ -176,6 +176,20 @@ std::vector<TransferConfig> configs() {
     c.send_spread = DurationMs(50);
     all.push_back(c);
   }
+  {
+    // Section 9.2: shutdown() right after the last send(), with data still
+    // queued both ways on a lossy path (no reordering: a packet overtaking
+    // the SHUTDOWN sequence could reach a closed endpoint, see
+    // data_transfer.cpp).
+    TransferConfig c;
+    c.name = "shutdown_while_sending";
+    c.a_to_b = link(20, 0, 0.05);
+    c.b_to_a = c.a_to_b;
+    c.options.max_association_retransmits = 20;
+    c.both_directions = true;
+    c.shutdown_when_sent = true;
+    all.push_back(c);
+  }
   return all;
 }
 

@@ -232,6 +232,44 @@ TEST(Data, Section6_2_WithoutManualWindowDeliveredBytesFreeTheWindowAtOnce) {
   EXPECT_EQ(net.b.socket().metrics().receive_buffered_bytes, 0u);
 }
 
+// RFC 9260 3.3.8: a SHUTDOWN chunk carries a Cumulative TSN Ack but no Gap
+// Ack Blocks, and the receiver MUST NOT take their absence as a renege. The
+// chunks the peer gap-acked stay acknowledged: they do not count as in
+// flight again (and are not acknowledged, and counted for cwnd growth, a
+// second time by the next SACK; found by the data matrix's cwnd audit).
+TEST(Data, Section3_3_8_ShutdownWithoutGapBlocksIsNoRenege) {
+  Network net(60);
+  connect(net);
+  // b's first DATA packet is lost; the next three arrive and are gap-acked.
+  net.b_to_a.set_filter(drop_nth_with_first_chunk(0 /* DATA */, 0));
+  SendOptions unordered;
+  unordered.unordered = true;
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_EQ(net.b.socket().send(StreamId(0), pattern(1000, uint8_t(i)), unordered),
+              SendStatus::kSuccess);
+  }
+  ASSERT_TRUE(net.run_until([&] { return net.a.events.messages.size() == 3; }, DurationMs(1000)));
+  // a's SACK with the gap block reaches b first, then a's SHUTDOWN.
+  ASSERT_TRUE(net.run_until([&] { return net.b.socket().metrics().bytes_in_flight == 1000; },
+                            DurationMs(1000)));
+  net.a.socket().shutdown();
+  // From here on, b's flight size may grow only when b sends DATA again.
+  Metrics before = net.b.socket().metrics();
+  ASSERT_TRUE(net.run_until(
+      [&] {
+        const Metrics now = net.b.socket().metrics();
+        if (now.data_chunks_retransmitted == before.data_chunks_retransmitted) {
+          EXPECT_LE(now.bytes_in_flight, before.bytes_in_flight)
+              << "gap-acked chunks back in flight at " << net.loop.now().ms << " ms";
+        }
+        before = now;
+        return net.both_closed();
+      },
+      DurationMs(30000)));
+  EXPECT_EQ(net.a.events.messages.size(), 4u);
+  EXPECT_EQ(net.b.socket().metrics().data_chunks_retransmitted, 1u);
+}
+
 TEST(Data, Rfc8260_InterleavedMessagesArriveWhole) {
   SocketOptions o;
   o.enable_message_interleaving = true;

@@ -207,11 +207,23 @@ void trace_packet(TimeMs now, const char* direction, std::span<const uint8_t> pa
               std::to_string(load_be32(chunk.value.data() + 4)) + " gaps " +
               std::to_string(load_be16(chunk.value.data() + 8)) + " dups " +
               std::to_string(load_be16(chunk.value.data() + 10)) + ")";
+    } else if (chunk.type == 7 && chunk.value.size() >= 4) {
+      line += " SHUTDOWN(cum " + std::to_string(load_be32(chunk.value.data())) + ")";
     } else {
       line += " type " + std::to_string(chunk.type);
     }
   }
   std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+size_t ack_chunk_count(std::span<const uint8_t> packet) {
+  size_t n = 0;
+  auto view = PacketView::parse(packet);
+  if (!view) return 0;
+  for (const RawChunk& chunk : *view) {
+    if (chunk.type == 3 || chunk.type == 7) ++n;  // SACK, SHUTDOWN
+  }
+  return n;
 }
 
 void check_deliveries(const std::string& who, const std::vector<PlannedMessage>& plan,
@@ -285,12 +297,16 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
     b_tsns.observe(p);
     return false;
   });
-  if (trace) {
-    net.a_to_b.set_delivery_observer(
-        [&](std::span<const uint8_t> p) { trace_packet(net.loop.now(), "  >b", p); });
-    net.b_to_a.set_delivery_observer(
-        [&](std::span<const uint8_t> p) { trace_packet(net.loop.now(), "  >a", p); });
-  }
+  // SACK and SHUTDOWN chunks each endpoint received since the last audit.
+  size_t a_ack_chunks = 0, b_ack_chunks = 0;
+  net.a_to_b.set_delivery_observer([&](std::span<const uint8_t> p) {
+    if (trace) trace_packet(net.loop.now(), "  >b", p);
+    b_ack_chunks += ack_chunk_count(p);
+  });
+  net.b_to_a.set_delivery_observer([&](std::span<const uint8_t> p) {
+    if (trace) trace_packet(net.loop.now(), "  >a", p);
+    a_ack_chunks += ack_chunk_count(p);
+  });
   auto& failures = result.failures;
 
   net.a.socket().connect();
@@ -325,13 +341,25 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
   auto audit = [&] {
     const Metrics am = net.a.socket().metrics();
     const Metrics bm = net.b.socket().metrics();
-    a_cwnd.observe(am);
-    b_cwnd.observe(bm);
+    a_cwnd.observe(am, a_ack_chunks);
+    b_cwnd.observe(bm, b_ack_chunks);
+    a_ack_chunks = 0;
+    b_ack_chunks = 0;
     if (am.state == SocketState::kConnected && am.peer_rwnd == 0) ++result.zero_window_observations;
     if (bm.state == SocketState::kConnected && bm.peer_rwnd == 0) ++result.zero_window_observations;
   };
+  bool shutdown_started = false;
   auto all_delivered = [&] {
     audit();
+    if (c.shutdown_when_sent) {
+      // Section 9.2: SHUTDOWN-PENDING and SHUTDOWN-RECEIVED still send what
+      // is queued (both ways) before the association closes.
+      if (!shutdown_started && a_sender.done() && b_sender.done()) {
+        net.a.socket().shutdown();
+        shutdown_started = true;
+      }
+      return shutdown_started && net.both_closed();
+    }
     // Delivered counts may include unreliable messages: compare against what
     // must arrive at least, then require the senders to be drained.
     return a_sender.done() && b_sender.done() && net.b.events.messages.size() >= a_reliable &&
@@ -378,13 +406,15 @@ TransferResult run_transfer(const TransferConfig& c, uint64_t seed) {
   // they draw) arrive: one that reaches an endpoint after it closed is out
   // of the blue and draws an ABORT (8.4 rule 8), which would abort a peer
   // still in SHUTDOWN-ACK-SENT -- correct, but not a clean close.
-  net.run_until(
-      [&] {
-        audit();
-        return false;
-      },
-      DurationMs(1000));
-  net.a.socket().shutdown();
+  if (!shutdown_started) {
+    net.run_until(
+        [&] {
+          audit();
+          return false;
+        },
+        DurationMs(1000));
+    net.a.socket().shutdown();
+  }
   if (!net.run_until(
           [&] {
             audit();

@@ -45,6 +45,10 @@ struct TransferConfig {
   // Slow reader at the receiver(s): with a rate, the application consumes
   // delivered bytes at this many bytes per second (manual_receive_window).
   uint64_t reader_bytes_per_s = 0;
+  // Shut down (section 9.2) as soon as the last message was handed to
+  // send(), while data is still queued and in flight, instead of after all
+  // of it was delivered.
+  bool shutdown_when_sent = false;
   DurationMs time_limit{600000};
 };
 
