@@ -165,6 +165,15 @@ std::vector<TransferConfig> configs() {
     all.push_back(c);
   }
   {
+    // RFC 8260 2.3.1: with I-DATA, abandoned messages are skipped with
+    // I-FORWARD-TSN; both directions.
+    TransferConfig c = lossy("partial_reliability_idata", 0.10);
+    c.options.enable_message_interleaving = true;
+    c.unreliable_stream = true;
+    c.both_directions = true;
+    all.push_back(c);
+  }
+  {
     // A 64 KiB send buffer: the application is told to wait (6.1) and the
     // link is 1 MB/s.
     TransferConfig c;
