@@ -25,6 +25,7 @@ void PacketWriter::begin(VerificationTag tag) {
   builder_ = PacketBuilder(buffer_, mtu_, CommonHeader{source_port_, destination_port_, tag, 0});
   builder_active_ = true;
   crc_required_ = false;
+  has_user_data_ = false;
   current_tag_ = tag;
 }
 

@@ -3,8 +3,10 @@
 //
 // Chunks are appended to the packet under construction as long as they go
 // to the same Verification Tag and fit; otherwise the packet is flushed to
-// SocketCallbacks::send_packet and a new one started. The caller flushes at
-// the end of each API call or received packet.
+// SocketCallbacks::send_packet and a new one started. A control chunk never
+// follows DATA or I-DATA in a packet (section 6.10: control chunks first;
+// usrsctp aborts on a SACK after DATA): it starts a new packet instead. The
+// caller flushes at the end of each API call or received packet.
 //
 // Checksum (RFC 9653 section 5): a packet goes out with a zero checksum only
 // when the caller allowed it for this packet's tag (the peer announced
@@ -16,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "packet/chunk_type.h"
 #include "packet/packet_builder.h"
 #include "sctp/callbacks.h"
 #include "sctp/types.h"
@@ -45,7 +48,8 @@ class PacketWriter {
   template <SerializableChunk Chunk>
   bool add(VerificationTag tag, const Chunk& chunk,
            ChecksumNeed need = ChecksumNeed::kZeroAllowed) {
-    if (builder_active_ && tag != current_tag_) flush();
+    constexpr bool kUserData = is_user_data_chunk<Chunk>();
+    if (builder_active_ && (tag != current_tag_ || (has_user_data_ && !kUserData))) flush();
     if (!builder_active_) begin(tag);
     if (!builder_.add(chunk)) {
       if (builder_.empty()) return false;
@@ -54,6 +58,7 @@ class PacketWriter {
       if (!builder_.add(chunk)) return false;
     }
     if (need == ChecksumNeed::kCrcRequired) crc_required_ = true;
+    if (kUserData) has_user_data_ = true;
     return true;
   }
   // Room for chunks left in the packet under construction for `tag` (a full
@@ -63,6 +68,14 @@ class PacketWriter {
   void flush();
 
  private:
+  template <typename Chunk>
+  static constexpr bool is_user_data_chunk() {
+    if constexpr (requires { Chunk::kType; }) {
+      return Chunk::kType == ChunkType::kData || Chunk::kType == ChunkType::kIData;
+    } else {
+      return false;
+    }
+  }
   void begin(VerificationTag tag);
 
   SocketCallbacks& callbacks_;
@@ -74,6 +87,7 @@ class PacketWriter {
   PacketBuilder builder_;
   bool builder_active_ = false;
   bool crc_required_ = false;
+  bool has_user_data_ = false;  // the packet under construction holds DATA or I-DATA
   VerificationTag current_tag_;
   std::optional<VerificationTag> zero_checksum_tag_;
 };
