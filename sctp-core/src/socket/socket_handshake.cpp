@@ -289,8 +289,15 @@ void Socket::Impl::handle_cookie_echo(const PacketView& packet, const RawChunk& 
     return;
   }
   // Step 4: a stale cookie gets an ERROR with the staleness (3.3.10.3), sent
-  // to the tag of the peer that echoed it.
-  if (const auto staleness = cookie_staleness_us(*cookie, callbacks_.now())) {
+  // to the tag of the peer that echoed it. Except (section 5.2.4 step 3)
+  // when both of its tags match the existing association: that cookie is
+  // valid however old (action D), the peer only repeats its COOKIE ECHO
+  // because our COOKIE ACKs were lost.
+  const bool tags_match_tcb = has_tcb() && tcb_.peer_tag.value() != 0 &&
+                              cookie->local_tag == tcb_.local_tag &&
+                              cookie->peer_tag == tcb_.peer_tag;
+  if (const auto staleness = cookie_staleness_us(*cookie, callbacks_.now());
+      staleness && !tags_match_tcb) {
     ErrorChunk error;
     error.causes.emplace_back(StaleCookieCause{*staleness});
     writer_.add(cookie->peer_tag, error, ChecksumNeed::kCrcRequired);
