@@ -209,6 +209,27 @@ TEST(Handshake, Section5_2_6_StaleCookieIsReportedAndTheRetryWithPreservativeSuc
   EXPECT_EQ(net.a.events.connected, 1);
 }
 
+// Section 5.2.4 step 3: a COOKIE ECHO whose tags both match the existing
+// association is valid however old (action D). b is established since the
+// first COOKIE ECHO, but its COOKIE ACKs are lost for longer than the
+// cookie's life: a's late retransmission must get a COOKIE ACK, not a Stale
+// Cookie error that would start a new handshake (found by the data matrix at
+// 30 % loss, where the handshake never finished).
+TEST(Handshake, Section5_2_4_StepD_OldCookieOfTheExistingAssociationIsStillAcked) {
+  Network net(11);
+  net.b_to_a.set_filter([&](std::span<const uint8_t> packet, uint64_t) {
+    return first_chunk_is(packet, kCookieAck) && net.loop.now() < TimeMs{100000};
+  });
+  net.a.socket().connect();
+  ASSERT_TRUE(net.run_until([&] { return net.both_connected(); }, DurationMs(300000)));
+  EXPECT_GT(net.loop.now(), TimeMs{100000});
+  EXPECT_EQ(count_first_chunk(net.b.sent_packets, kError), 0);
+  EXPECT_EQ(count_first_chunk(net.a.sent_packets, kInit), 1);
+  EXPECT_EQ(net.a.events.connected, 1);
+  EXPECT_EQ(net.b.events.connected, 1);
+  EXPECT_EQ(net.b.events.restarted, 0);
+}
+
 TEST(Handshake, Section5_2_4_CaseA_PeerRestartIsDetected) {
   Network net(11);
   net.a.socket().connect();
