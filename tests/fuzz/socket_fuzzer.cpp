@@ -37,7 +37,7 @@ constexpr size_t kMtu = 1200;
 // More packets than this queued at once means a socket is answering in a
 // loop (every legitimate burst here is bounded by cwnd and max burst).
 constexpr size_t kStormLimit = 4096;
-constexpr int kSettleRounds = 400;
+constexpr int kSettleRounds = 120;
 constexpr uint8_t kData = 0;
 constexpr uint8_t kSack = 3;
 constexpr uint8_t kIData = 64;
@@ -92,7 +92,8 @@ class Endpoint : public SocketCallbacks {
   void send_packet(std::span<const uint8_t> packet) override {
     check_emitted(packet);
     last_header_.assign(packet.begin(), packet.begin() + kCommonHeaderSize);
-    for (const RawChunk& raw : *PacketView::parse(packet))
+    const auto view = PacketView::parse(packet);  // checked by check_emitted
+    for (const RawChunk& raw : *view)
       if ((raw.type == kData || raw.type == kIData) && raw.value.size() >= 4)
         last_tsn_sent_ = load_be32(raw.value.data());
     outbox_.emplace_back(packet.begin(), packet.end());
