@@ -279,7 +279,13 @@ size_t Socket::Impl::receive_window_remaining() const {
 void Socket::Impl::consume_received(size_t bytes) {
   if (!options_.manual_receive_window) return;
   unconsumed_bytes_ -= std::min(bytes, unconsumed_bytes_);
-  if (!reassembly_ || !has_tcb()) return;
+  // Once the peer sent its SHUTDOWN it sends no new DATA (9.2): a window
+  // update would be useless, and could reach the peer after it closed,
+  // drawing an ABORT (8.4).
+  const bool peer_may_send = state_ == AssociationState::kEstablished ||
+                             state_ == AssociationState::kShutdownPending ||
+                             state_ == AssociationState::kShutdownSent;
+  if (!reassembly_ || !peer_may_send) return;
   // RFC 9260 6.2 allows a SACK "to update the offered window as the
   // receiving application consumes new data"; without it a sender facing a
   // closed window only learns of the space by probing (6.1 rule A). Like
