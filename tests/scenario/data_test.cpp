@@ -218,6 +218,32 @@ TEST(Data, Section6_2_SlowReaderClosesTheWindowAndConsumingReopensIt) {
   EXPECT_EQ(net.a.socket().metrics().bytes_in_flight, 0u);
 }
 
+// After the peer's SHUTDOWN it sends no new DATA (9.2), so reading then
+// sends no window update: it would be useless, and could reach the peer
+// after it closed and draw an ABORT (8.4; found by the data matrix).
+TEST(Data, Section9_2_NoWindowUpdateAfterThePeersShutdown) {
+  SocketOptions receiver;
+  receiver.receive_window = 64 * 1024;
+  receiver.manual_receive_window = true;
+  Network net(61, SocketOptions{}, receiver);
+  connect(net);
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_EQ(net.a.socket().send(StreamId(0), pattern(10000, uint8_t(i)), {}),
+              SendStatus::kSuccess);
+  }
+  ASSERT_TRUE(net.run_until([&] { return net.b.events.messages.size() == 6; }, DurationMs(5000)));
+  net.a.socket().shutdown();
+  ASSERT_TRUE(net.run_until([&] { return net.b.socket().state() == SocketState::kShuttingDown; },
+                            DurationMs(5000)));
+  const size_t sent = net.b.sent_packets.size();
+  net.b.socket().consume_received(60000);  // the window reopens fully
+  EXPECT_EQ(net.b.sent_packets.size(), sent);
+  ASSERT_TRUE(net.run_until([&] { return net.both_closed(); }, DurationMs(5000)));
+  EXPECT_TRUE(net.a.events.aborted.empty());
+  EXPECT_TRUE(net.b.events.aborted.empty());
+  EXPECT_EQ(net.b.events.closed, 1);
+}
+
 TEST(Data, Section6_2_WithoutManualWindowDeliveredBytesFreeTheWindowAtOnce) {
   SocketOptions receiver;
   receiver.receive_window = 64 * 1024;
