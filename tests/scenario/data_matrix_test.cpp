@@ -199,6 +199,47 @@ std::vector<TransferConfig> configs() {
     c.shutdown_when_sent = true;
     all.push_back(c);
   }
+  {
+    // Section 9.2 with a slow reader on both sides: window updates and the
+    // SHUTDOWN sequence interleave.
+    TransferConfig c = lossy("shutdown_slow_reader", 0.03);
+    c.a_to_b.jitter = DurationMs(0);
+    c.b_to_a.jitter = DurationMs(0);
+    c.options.receive_window = 64 * 1024;
+    c.reader_bytes_per_s = 100000;
+    c.both_directions = true;
+    c.shutdown_when_sent = true;
+    all.push_back(c);
+  }
+  {
+    // I-DATA with a 32 KiB window, smaller than the largest messages: partly
+    // reassembled messages of several streams share the window.
+    TransferConfig c = lossy("small_window_idata", 0.03);
+    c.options.enable_message_interleaving = true;
+    c.options.receive_window = 32 * 1024;
+    c.both_directions = true;
+    c.streams = 6;
+    all.push_back(c);
+  }
+  {
+    // First-come-first-served scheduling, a 576-byte MTU, duplicates and
+    // reordering one way.
+    TransferConfig c = lossy("fcfs_small_mtu", 0.05);
+    c.options.scheduler = StreamSchedulerKind::kFirstComeFirstServed;
+    c.options.mtu = 576;
+    c.a_to_b.duplicate_rate = 0.1;
+    c.a_to_b.jitter = DurationMs(40);
+    all.push_back(c);
+  }
+  {
+    // An RTO floor below the path's jitter: spurious T3-rtx expiries.
+    TransferConfig c = lossy("tiny_rto", 0.05);
+    c.options.rto_min = DurationMs(20);
+    c.options.rto_initial = DurationMs(50);
+    c.a_to_b.jitter = DurationMs(80);
+    c.both_directions = true;
+    all.push_back(c);
+  }
   return all;
 }
 
