@@ -138,23 +138,25 @@ ReassemblyQueue::AddResult ReassemblyQueue::add_unordered_data(StreamState& s,
 }
 
 void ReassemblyQueue::deliver_in_order(StreamId id, StreamState& s) {
-  // RFC 9260 section 6.6: ordered messages are delivered in SSN order.
-  while (!s.ordered.empty()) {
-    PendingMessage& front = s.ordered.front();
+  // RFC 9260 section 6.6: ordered messages are delivered in SSN order. The
+  // delivered entries are erased together at the end: erasing the front one
+  // by one made filling a hole behind thousands of small messages quadratic.
+  size_t done = 0;
+  for (; done < s.ordered.size(); ++done) {
+    PendingMessage& front = s.ordered[done];
     if (front.id < s.next_ordered) {
       // Left over from a message that was skipped: it can never be delivered.
       buffered_bytes_ -= front.fragments.held_bytes();
-      s.ordered.erase(s.ordered.begin());
       continue;
     }
     if (front.id != s.next_ordered || !front.fragments.is_complete()) break;
     FragmentStore::Assembled message = front.fragments.take_all();
     buffered_bytes_ -= message.payload.size();
     recycle(front.fragments);
-    s.ordered.erase(s.ordered.begin());
     ++s.next_ordered;
     deliver(id, false, std::move(message));
   }
+  s.ordered.erase(s.ordered.begin(), s.ordered.begin() + static_cast<std::ptrdiff_t>(done));
 }
 
 void ReassemblyQueue::deliver(StreamId id, bool unordered, FragmentStore::Assembled&& message) {
