@@ -60,8 +60,12 @@ void CwndAuditor::observe(const Metrics& m, size_t ack_chunks) {
     if (now.ssthresh < low || now.ssthresh > high) {
       fail("7.2.4/7.2.3: ssthresh at fast retransmit is not max(cwnd/2, 4*MTU)", before, now);
     }
-    if (now.cwnd != now.ssthresh)
+    // The idle-path rule (7.2.1) may lower cwnd further before the
+    // retransmission goes out, when nothing was sent for an RTO.
+    if (now.cwnd != now.ssthresh &&
+        !(now.cwnd < now.ssthresh && is_idle_reduction(now.ssthresh, now.cwnd))) {
       fail("7.2.4: cwnd at fast retransmit is not ssthresh", before, now);
+    }
     return;
   }
   if (now.cwnd > before.cwnd) {

@@ -8,7 +8,8 @@
 //     of the cwnd before the expiry (7.2.3);
 //   - when fast retransmit starts Fast Recovery, ssthresh = max(cwnd/2,
 //     4*MTU) and cwnd = ssthresh (7.2.4 step 2 with 7.2.3; taken literally,
-//     this raises a cwnd below 4*MTU, e.g. after a T3-rtx expiry, to 4*MTU);
+//     this raises a cwnd below 4*MTU, e.g. after a T3-rtx expiry, to 4*MTU;
+//     the idle-path rule may then lower cwnd before the retransmission);
 //   - any other decrease is the idle-path rule (7.2.1): cwnd halved one or
 //     more times, never below 4*MTU, ssthresh untouched;
 //   - ssthresh changes only on a T3-rtx expiry or a fast retransmit.

@@ -56,7 +56,10 @@ TEST(CwndAuditor, Section7_2_4_FastRetransmitHalvesToSsthresh) {
   EXPECT_EQ(violations({at(20000, 100000), at(10000, 10000, 0, 1)}), 0u);
   // After a T3-rtx expiry, 7.2.3 taken literally raises cwnd to 4 MTU.
   EXPECT_EQ(violations({at(kMtu, 9000), at(4 * kMtu, 4 * kMtu, 0, 1)}), 0u);
+  // ... then possibly the idle-path rule, when nothing was sent for an RTO.
+  EXPECT_EQ(violations({at(11972, 100000), at(4 * kMtu, 5986, 0, 1)}), 0u);
   EXPECT_EQ(violations({at(20000, 100000), at(15000, 15000, 0, 1)}), 1u);
+  EXPECT_EQ(violations({at(20000, 100000), at(9000, 10000, 0, 1)}), 1u);
   EXPECT_EQ(violations({at(20000, 100000), at(12000, 10000, 0, 1)}), 1u);
 }
 
