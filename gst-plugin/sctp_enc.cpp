@@ -334,6 +334,11 @@ static void stop_src_task(GstSctpEnc* self) {
     self->state->out_eos = false;
     self->state->out_cv.notify_all();
   }
+  // A push held downstream (a blocking probe on the src pad, as an app gating
+  // DTLS uses) returns only once the pad flushes: deactivate the pad before
+  // joining the task, or the join waits for ever. The parent class would
+  // deactivate it only after this, in its own PAUSED->READY.
+  gst_pad_set_active(self->src_pad, FALSE);
   gst_pad_stop_task(self->src_pad);
   self->state->src_ret = GST_FLOW_FLUSHING;
 }

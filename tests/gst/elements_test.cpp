@@ -252,6 +252,49 @@ GST_START_TEST(test_blocked_sink_pad_is_unblocked_by_state_change) {
 }
 GST_END_TEST;
 
+static GstPadProbeReturn hold_everything(GstPad*, GstPadProbeInfo*, gpointer hit) {
+  static_cast<std::atomic<bool>*>(hit)->store(true);
+  return GST_PAD_PROBE_OK;  // with a BLOCK probe: the push waits until the pad flushes
+}
+
+// The src pad's task blocked in a push (a blocking probe holds sctpenc's
+// output, as an application gating DTLS does) must not hang the way down
+// to NULL: the pad is flushed before the task is joined.
+GST_START_TEST(test_stop_while_output_is_held_downstream) {
+  GstElement* pipeline = gst_pipeline_new(nullptr);
+  GstElement* enc = gst_element_factory_make("sctpenc", nullptr);
+  GstElement* dec = gst_element_factory_make("sctpdec", nullptr);
+  GstElement* sink = gst_element_factory_make("fakesink", nullptr);
+  g_object_set(enc, "sctp-association-id", 9501u, nullptr);
+  g_object_set(dec, "sctp-association-id", 9501u, nullptr);
+  g_object_set(sink, "async", FALSE, nullptr);
+  gst_bin_add_many(GST_BIN(pipeline), enc, dec, sink, nullptr);
+  fail_unless(gst_element_link(enc, sink));
+  std::atomic<bool> hit{false};
+  GstPad* enc_src = gst_element_get_static_pad(enc, "src");
+  gst_pad_add_probe(enc_src,
+                    GstPadProbeType(GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_DATA_DOWNSTREAM),
+                    hold_everything, &hit, nullptr);
+  gst_object_unref(enc_src);
+  fail_if(gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE);
+  // The association starts and sctpenc pushes its INIT into the probe.
+  for (int i = 0; i < 500 && !hit.load(); ++i)
+    g_usleep(10 * 1000);
+  fail_unless(hit.load(), "sctpenc pushed nothing");
+
+  std::atomic<bool> stopped{false};
+  std::thread stopper([&] {
+    gst_element_set_state(pipeline, GST_STATE_NULL);
+    stopped = true;
+  });
+  for (int i = 0; i < 1000 && !stopped.load(); ++i)
+    g_usleep(10 * 1000);
+  fail_unless(stopped.load(), "going to NULL hangs while a push is held downstream");
+  stopper.join();
+  gst_object_unref(pipeline);
+}
+GST_END_TEST;
+
 static Suite* sctp_elements_suite() {
   Suite* s = suite_create("sctp-elements");
   TCase* tc = tcase_create("general");
@@ -264,6 +307,7 @@ static Suite* sctp_elements_suite() {
   tcase_add_test(tc, test_two_encoders_cannot_share_an_association);
   tcase_add_test(tc, test_blocked_sink_pad_is_unblocked_by_flush);
   tcase_add_test(tc, test_blocked_sink_pad_is_unblocked_by_state_change);
+  tcase_add_test(tc, test_stop_while_output_is_held_downstream);
   return s;
 }
 
