@@ -67,8 +67,13 @@ struct BackToBack {
 
   ~BackToBack() {
     gst_element_set_state(pipeline, GST_STATE_NULL);
-    for (GstElement* e : {ea, da, eb, db})
+    // A pad removal sctpdec runs asynchronously may hold the last reference
+    // to it, so its dispose (which removes the remaining pads and emits
+    // pad-removed) can run after this object is gone.
+    for (GstElement* e : {ea, da, eb, db}) {
+      g_signal_handlers_disconnect_by_data(e, this);
       gst_object_unref(e);
+    }
     gst_object_unref(pipeline);
   }
 

@@ -5,6 +5,7 @@
 #include <openssl/hmac.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace sctp {
@@ -12,10 +13,30 @@ namespace {
 
 constexpr std::array<uint8_t, 4> kMagic = {'S', 'C', 'K', '1'};
 
-void compute_mac(const StateCookieSigner::Secret& secret, ByteSpan data,
-                 uint8_t (&out)[StateCookieSigner::kMacSize]) {
+// OpenSSL's atexit handler frees its global state while threads of the
+// embedding process (GStreamer's pooled streaming threads) may still be
+// exiting; their OpenSSL thread-exit destructor then touches freed memory
+// (seen as a crash in libcrypto at process exit in the gst tests). Opting out
+// of the atexit clean-up avoids that; the OS reclaims the memory anyway. It
+// only takes effect if nothing in the process initialised OpenSSL before.
+void init_openssl_once() {
+  static const bool initialised = OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+  (void)initialised;
+}
+
+// False if OpenSSL could not compute the MAC (out of memory); `out` is then
+// zeroed, and verify() treats the cookie as not ours.
+[[nodiscard]] bool compute_mac(const StateCookieSigner::Secret& secret, ByteSpan data,
+                               uint8_t (&out)[StateCookieSigner::kMacSize]) {
+  init_openssl_once();
   unsigned int len = 0;
-  HMAC(EVP_sha256(), secret.data(), int(secret.size()), data.data(), data.size(), out, &len);
+  if (HMAC(EVP_sha256(), secret.data(), int(secret.size()), data.data(), data.size(), out, &len) ==
+          nullptr ||
+      len != StateCookieSigner::kMacSize) {
+    std::fill(std::begin(out), std::end(out), uint8_t{0});
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -38,7 +59,9 @@ StateCookieSigner::Cookie StateCookieSigner::sign(const StateCookieContents& c) 
   w.u8(c.capabilities.to_bits());
   w.zeros(kSignedSize - w.size());
   uint8_t mac[kMacSize];
-  compute_mac(secret_, ByteSpan(cookie.data(), kSignedSize), mac);
+  // On failure the zero MAC makes the peer's COOKIE ECHO fail verification:
+  // the handshake times out instead of accepting an unsigned cookie.
+  (void)compute_mac(secret_, ByteSpan(cookie.data(), kSignedSize), mac);
   w.bytes(ByteSpan(mac, kMacSize));
   return cookie;
 }
@@ -46,8 +69,8 @@ StateCookieSigner::Cookie StateCookieSigner::sign(const StateCookieContents& c) 
 Expected<StateCookieContents, CookieError> StateCookieSigner::verify(ByteSpan cookie) const {
   if (cookie.size() != kCookieSize) return Unexpected(CookieError::kMalformed);
   uint8_t mac[kMacSize];
-  compute_mac(secret_, cookie.subspan(0, kSignedSize), mac);
-  if (CRYPTO_memcmp(mac, cookie.data() + kSignedSize, kMacSize) != 0) {
+  if (!compute_mac(secret_, cookie.subspan(0, kSignedSize), mac) ||
+      CRYPTO_memcmp(mac, cookie.data() + kSignedSize, kMacSize) != 0) {
     return Unexpected(CookieError::kBadMac);
   }
   // The MAC covers the magic, so a valid MAC with the wrong magic cannot
