@@ -11,4 +11,8 @@ namespace sctp::bench {
 // Number of operator new calls since the program started (any thread).
 [[nodiscard]] uint64_t heap_allocations();
 
+// Bytes requested through operator new since the program started (any
+// thread; frees are not subtracted).
+[[nodiscard]] uint64_t heap_bytes_requested();
+
 }  // namespace sctp::bench
