@@ -95,6 +95,7 @@ void Association::maybe_start_locked() {
   options.send_buffer_size = settings_.send_buffer_size;
   options.enable_zero_checksum = settings_.zero_checksum;
   options.enable_message_interleaving = settings_.message_interleaving;
+  options.scheduler = settings_.scheduler;
   options.rto_initial = sctp::DurationMs(settings_.rto_initial_ms);
   options.rto_min = sctp::DurationMs(settings_.rto_min_ms);
   options.rto_max = sctp::DurationMs(settings_.rto_max_ms);
@@ -233,6 +234,8 @@ SendResult Association::send(uint16_t stream, const StreamSettings& settings, bo
     std::lock_guard lock(core_mutex_);
     if (socket_ == nullptr) return SendResult::kWouldBlock;
     if (ended_) return SendResult::kEnded;
+    // The pad's priority may change at any time; the core keeps it per stream.
+    socket_->set_stream_priority(sctp::StreamId(stream), effective.priority);
     if (effective.reliability == Reliability::kBuffer && !use_sock_stream &&
         socket_->total_buffered_amount() > effective.reliability_parameter) {
       ++abandoned_by_buf_policy_;

@@ -66,6 +66,7 @@ struct AssociationSettings {
   size_t send_buffer_size = 2 * 1024 * 1024;
   bool zero_checksum = false;
   bool message_interleaving = false;
+  sctp::StreamSchedulerKind scheduler = sctp::StreamSchedulerKind::kRoundRobin;
   // Failure detection (RFC 9260 section 16 parameters; the core's defaults).
   uint32_t rto_initial_ms = 1000;
   uint32_t rto_min_ms = 400;

@@ -55,8 +55,30 @@ enum {
   PROP_MAX_RETRANSMISSIONS,
   PROP_HEARTBEAT_INTERVAL,
   PROP_WAIT_FOR_DTLS,
+  PROP_STREAM_SCHEDULER,
   PROP_STATS,
 };
+
+enum { PROP_PAD_0, PROP_PAD_PRIORITY };
+
+// RFC 8260 section 3 schedulers the core offers, as a GEnum for gst-inspect.
+GType stream_scheduler_get_type() {
+  static GType type = 0;
+  static const GEnumValue values[] = {
+      {int(sctp::StreamSchedulerKind::kFirstComeFirstServed),
+       "First come, first served (RFC 8260 3.1)", "fcfs"},
+      {int(sctp::StreamSchedulerKind::kRoundRobin), "Round robin between streams (RFC 8260 3.2)",
+       "round-robin"},
+      {int(sctp::StreamSchedulerKind::kPriority),
+       "Strict priority from each sink pad's priority property, lower first; round robin "
+       "between equals (RFC 8260 3.4)",
+       "priority"},
+      {0, nullptr, nullptr}};
+  if (g_once_init_enter(&type)) {
+    g_once_init_leave(&type, g_enum_register_static("GstSctpEncStreamScheduler", values));
+  }
+  return type;
+}
 
 enum { SIGNAL_ASSOCIATION_ESTABLISHED, SIGNAL_BYTES_SENT, N_SIGNALS };
 guint signals[N_SIGNALS];
@@ -150,8 +172,42 @@ static void gst_sctp_enc_pad_finalize(GObject* object) {
   G_OBJECT_CLASS(gst_sctp_enc_pad_parent_class)->finalize(object);
 }
 
+static void gst_sctp_enc_pad_set_property(GObject* object, guint prop_id, const GValue* value,
+                                          GParamSpec* pspec) {
+  GstSctpEncPad* pad = GST_SCTP_ENC_PAD(object);
+  if (prop_id != PROP_PAD_PRIORITY) {
+    G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+    return;
+  }
+  GST_OBJECT_LOCK(pad);
+  pad->state->settings.priority = guint16(g_value_get_uint(value));
+  GST_OBJECT_UNLOCK(pad);
+}
+
+static void gst_sctp_enc_pad_get_property(GObject* object, guint prop_id, GValue* value,
+                                          GParamSpec* pspec) {
+  GstSctpEncPad* pad = GST_SCTP_ENC_PAD(object);
+  if (prop_id != PROP_PAD_PRIORITY) {
+    G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+    return;
+  }
+  GST_OBJECT_LOCK(pad);
+  g_value_set_uint(value, pad->state->settings.priority);
+  GST_OBJECT_UNLOCK(pad);
+}
+
 static void gst_sctp_enc_pad_class_init(GstSctpEncPadClass* klass) {
-  G_OBJECT_CLASS(klass)->finalize = gst_sctp_enc_pad_finalize;
+  GObjectClass* gobject_class = G_OBJECT_CLASS(klass);
+  gobject_class->finalize = gst_sctp_enc_pad_finalize;
+  gobject_class->set_property = gst_sctp_enc_pad_set_property;
+  gobject_class->get_property = gst_sctp_enc_pad_get_property;
+  g_object_class_install_property(
+      gobject_class, PROP_PAD_PRIORITY,
+      g_param_spec_uint("priority", "Priority",
+                        "This stream's priority under stream-scheduler=priority: lower values "
+                        "are sent first (RFC 8260 3.4); ignored by the other schedulers",
+                        0, G_MAXUINT16, 256,
+                        GParamFlags(G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)));
 }
 
 static void gst_sctp_enc_pad_init(GstSctpEncPad* pad) {
@@ -739,6 +795,9 @@ static void set_property(GObject* object, guint prop_id, const GValue* value, GP
     case PROP_HEARTBEAT_INTERVAL:
       st->settings.heartbeat_interval_ms = g_value_get_uint(value);
       break;
+    case PROP_STREAM_SCHEDULER:
+      st->settings.scheduler = sctp::StreamSchedulerKind(g_value_get_enum(value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
       break;
@@ -808,6 +867,9 @@ static void get_property(GObject* object, guint prop_id, GValue* value, GParamSp
       break;
     case PROP_HEARTBEAT_INTERVAL:
       g_value_set_uint(value, st->settings.heartbeat_interval_ms);
+      break;
+    case PROP_STREAM_SCHEDULER:
+      g_value_set_enum(value, int(st->settings.scheduler));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
@@ -958,6 +1020,13 @@ static void gst_sctp_enc_class_init(GstSctpEncClass* klass) {
           "pipelines; applications may instead keep sctpenc in locked state until DTLS "
           "connects, as webrtcbin does.",
           FALSE, GParamFlags(rw | GST_PARAM_MUTABLE_READY)));
+  g_object_class_install_property(
+      gobject_class, PROP_STREAM_SCHEDULER,
+      g_param_spec_enum("stream-scheduler", "Stream scheduler",
+                        "Which stream sends next when several have data (RFC 8260 section 3); "
+                        "with \"priority\", each sink pad's priority property orders them",
+                        stream_scheduler_get_type(), int(sctp::StreamSchedulerKind::kRoundRobin),
+                        rw));
   g_object_class_install_property(
       gobject_class, PROP_STATS,
       g_param_spec_boxed("stats", "Statistics",

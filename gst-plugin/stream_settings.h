@@ -32,6 +32,10 @@ struct StreamSettings {
   uint32_t ppid = kDefaultPpid;
   Reliability reliability = Reliability::kReliable;
   uint32_t reliability_parameter = 0;
+  // Scheduling priority under sctpenc's stream-scheduler=priority (RFC 8260
+  // 3.4, lower first), from the sink pad's "priority" property; caps and
+  // metas leave it alone.
+  uint16_t priority = 256;
 };
 
 // Applies caps as gst-plugins-bad 1.22 reads them: every structure is looked

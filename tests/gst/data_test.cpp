@@ -3,6 +3,7 @@
 // back-pressure, EOS, and pads coming and going while data flows.
 // Needs sctp-core's data path (send queue, DATA/SACK); see meson.build.
 #include <thread>
+#include <utility>
 
 #include "back_to_back.h"
 
@@ -187,6 +188,43 @@ GST_START_TEST(test_pads_come_and_go_while_data_flows) {
 }
 GST_END_TEST;
 
+// stream-scheduler=priority with a priority per sink pad: the properties
+// reach the core (which orders by them: see the scenario test
+// Rfc8260_3_4_PrioritySchedulerSendsTheUrgentStreamFirst) and both streams
+// still deliver everything, in order.
+GST_START_TEST(test_priority_scheduler_with_pad_priorities) {
+  BackToBack b2b(2901, 2902, "stream-scheduler=priority");
+  GstElement* bulk = b2b.add_source(1, nullptr);
+  GstElement* urgent = b2b.add_source(2, nullptr);
+  for (auto [name, priority] : {std::pair{"sink_1", 500u}, std::pair{"sink_2", 1u}}) {
+    GstPad* pad = gst_element_get_static_pad(b2b.ea, name);
+    fail_unless(pad != nullptr, "%s", name);
+    g_object_set(pad, "priority", priority, nullptr);
+    guint read_back = 0;
+    g_object_get(pad, "priority", &read_back, nullptr);
+    fail_unless_equals_int(read_back, priority);
+    gst_object_unref(pad);
+  }
+  gint scheduler = -1;
+  g_object_get(b2b.ea, "stream-scheduler", &scheduler, nullptr);
+  fail_unless_equals_int(scheduler, 2);  // "priority"
+  b2b.play();
+  fail_unless(b2b.established());
+  constexpr int kMessages = 100;
+  for (int i = 0; i < kMessages; ++i) {
+    BackToBack::push(bulk, 4000, guint8(i));
+    BackToBack::push(urgent, 100, guint8(i));
+  }
+  fail_unless(b2b.wait_for(
+      [&] { return b2b.received_count(1) == kMessages && b2b.received_count(2) == kMessages; }));
+  for (guint stream : {1u, 2u}) {
+    const auto messages = received_on(b2b, stream);
+    for (int i = 0; i < kMessages; ++i)
+      fail_unless_equals_int(messages[i].first_byte, guint8(i));
+  }
+}
+GST_END_TEST;
+
 static Suite* sctp_data_suite() {
   Suite* s = suite_create("sctp-data");
   TCase* tc = tcase_create("data");
@@ -200,6 +238,7 @@ static Suite* sctp_data_suite() {
   tcase_add_test(tc, test_eos_delivers_everything_then_closes);
   tcase_add_test(tc, test_peer_abort_removes_stream_pads);
   tcase_add_test(tc, test_pads_come_and_go_while_data_flows);
+  tcase_add_test(tc, test_priority_scheduler_with_pad_priorities);
   return s;
 }
 

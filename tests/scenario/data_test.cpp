@@ -310,5 +310,33 @@ TEST(Data, Rfc8260_InterleavedMessagesArriveWhole) {
   EXPECT_EQ(net.b.events.messages[1].payload, pattern(100000, 1));
 }
 
+// RFC 8260 section 3.4 through the public API: with the priority scheduler,
+// a queued message on a more urgent stream (lower value) goes before those
+// of a less urgent one, whatever the order they were sent in; round robin
+// would alternate.
+TEST(Data, Rfc8260_3_4_PrioritySchedulerSendsTheUrgentStreamFirst) {
+  SocketOptions options;
+  options.scheduler = StreamSchedulerKind::kPriority;
+  Network net(77, options, options);
+  net.a.socket().set_stream_priority(StreamId(1), 500);
+  net.a.socket().set_stream_priority(StreamId(2), 1);
+  // Queued before the association is up, so the scheduler sees all of them.
+  constexpr int kEach = 20;
+  for (int i = 0; i < kEach; ++i)
+    ASSERT_EQ(net.a.socket().send(StreamId(1), pattern(1000, uint8_t(i)), {}),
+              SendStatus::kSuccess);
+  for (int i = 0; i < kEach; ++i)
+    ASSERT_EQ(net.a.socket().send(StreamId(2), pattern(1000, uint8_t(i)), {}),
+              SendStatus::kSuccess);
+  connect(net);
+  ASSERT_TRUE(
+      net.run_until([&] { return net.b.events.messages.size() == 2 * kEach; }, DurationMs(20000)));
+  for (int i = 0; i < kEach; ++i) {
+    EXPECT_EQ(net.b.events.messages[size_t(i)].stream_id, StreamId(2)) << "message " << i;
+    EXPECT_EQ(net.b.events.messages[size_t(kEach + i)].stream_id, StreamId(1))
+        << "message " << kEach + i;
+  }
+}
+
 }  // namespace
 }  // namespace sctp::scenario

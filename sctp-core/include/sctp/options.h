@@ -13,6 +13,7 @@ namespace sctp {
 enum class StreamSchedulerKind : uint8_t {
   kFirstComeFirstServed,  // RFC 8260 3.1
   kRoundRobin,            // RFC 8260 3.2 (default: fair between data channels)
+  kPriority,              // RFC 8260 3.4: lower Socket::set_stream_priority value first
 };
 
 enum class CongestionControlKind : uint8_t {

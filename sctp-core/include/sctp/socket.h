@@ -49,6 +49,10 @@ class Socket {
   [[nodiscard]] size_t total_buffered_amount() const;
   void set_buffered_amount_low_threshold(StreamId stream, size_t bytes);
   void set_total_buffered_amount_low_threshold(size_t bytes);
+  // The stream's priority for StreamSchedulerKind::kPriority (RFC 8260 3.4):
+  // a lower value is sent first; streams never set have 256. The other
+  // schedulers ignore it. Takes effect for the next chunk scheduled.
+  void set_stream_priority(StreamId stream, uint16_t priority);
   // With SocketOptions::manual_receive_window: the application is done with
   // `bytes` more bytes of delivered message payload, which stop counting
   // against the receive window. Sends a window update SACK when the window

@@ -35,6 +35,9 @@ size_t Socket::buffered_amount(StreamId stream) const {
 size_t Socket::total_buffered_amount() const {
   return impl_->total_buffered_amount();
 }
+void Socket::set_stream_priority(StreamId stream, uint16_t priority) {
+  impl_->set_stream_priority(stream, priority);
+}
 void Socket::set_buffered_amount_low_threshold(StreamId stream, size_t bytes) {
   impl_->set_buffered_amount_low_threshold(stream, bytes);
 }

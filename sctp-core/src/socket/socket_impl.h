@@ -89,6 +89,7 @@ class Socket::Impl : private TimerScheduler {
   [[nodiscard]] size_t buffered_amount(StreamId stream) const;
   [[nodiscard]] size_t total_buffered_amount() const;
   void set_buffered_amount_low_threshold(StreamId stream, size_t bytes);
+  void set_stream_priority(StreamId stream, uint16_t priority);
   void set_total_buffered_amount_low_threshold(size_t bytes);
   void consume_received(size_t bytes);
   bool reset_streams(std::span<const StreamId> outgoing_streams);

@@ -68,6 +68,10 @@ size_t Socket::Impl::buffered_amount(StreamId stream) const {
 size_t Socket::Impl::total_buffered_amount() const {
   return send_queue_->total_buffered_amount();
 }
+void Socket::Impl::set_stream_priority(StreamId stream, uint16_t priority) {
+  send_queue_->set_priority(stream, priority);
+}
+
 void Socket::Impl::set_buffered_amount_low_threshold(StreamId stream, size_t bytes) {
   send_queue_->set_buffered_amount_low_threshold(stream, bytes);
 }

@@ -1,10 +1,9 @@
 // Strict priority scheduler (RFC 8260 section 3.4): streams with a more
 // urgent priority are served first; streams of equal priority take turns as
 // in round robin (3.2). Here a LOWER value is MORE urgent (as in usrsctp and
-// Linux); streams without a set priority have kDefaultPriority.
-//
-// Not yet selectable through SocketOptions::scheduler (that enum lists FCFS
-// and round robin); construct it directly and pass it to the SendQueue.
+// Linux); streams without a set priority have kDefaultPriority. Selected by
+// SocketOptions::scheduler = StreamSchedulerKind::kPriority; priorities come
+// from Socket::set_stream_priority.
 #pragma once
 
 #include <cstdint>
