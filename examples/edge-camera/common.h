@@ -8,6 +8,7 @@
 #include <gst/gst.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -190,6 +191,30 @@ inline std::string to_json(const FrameMeta& m) {
                 "{\"frame\":%llu,\"pts\":%llu,\"rtp\":%u,\"sensor\":%.2f,\"sent_us\":%lld}",
                 static_cast<unsigned long long>(m.frame), static_cast<unsigned long long>(m.pts_ns),
                 m.rtp_timestamp, m.sensor_celsius, static_cast<long long>(m.sent_us));
+  return buf;
+}
+
+// The metadata message (JSON, PTS set) for encoded frame number `number`
+// passing `pad`: its RTP timestamp is the running time on the 90 kHz clock,
+// as the RTP payloader stamps it (timestamp-offset=0), so the receiver can
+// match the two; the sensor reading is simulated.
+inline GstBuffer* frame_metadata_buffer(GstPad* pad, GstBuffer* frame, uint64_t number) {
+  GstEvent* seg_event = gst_pad_get_sticky_event(pad, GST_EVENT_SEGMENT, 0);
+  const GstSegment* segment = nullptr;
+  gst_event_parse_segment(seg_event, &segment);
+  const guint64 running =
+      gst_segment_to_running_time(segment, GST_FORMAT_TIME, GST_BUFFER_PTS(frame));
+  gst_event_unref(seg_event);
+
+  FrameMeta m;
+  m.frame = number;
+  m.pts_ns = GST_BUFFER_PTS(frame);
+  m.rtp_timestamp = static_cast<uint32_t>(gst_util_uint64_scale_int(running, 90000, GST_SECOND));
+  m.sensor_celsius = 21.5 + 3.0 * std::sin(static_cast<double>(m.frame) / 30.0);
+  m.sent_us = g_get_real_time();
+  const std::string json = to_json(m);
+  GstBuffer* buf = gst_buffer_new_memdup(json.data(), json.size());
+  GST_BUFFER_PTS(buf) = GST_BUFFER_PTS(frame);
   return buf;
 }
 

@@ -11,7 +11,6 @@
 #include <gst/gst.h>
 
 #include <atomic>
-#include <cmath>
 #include <map>
 #include <string>
 
@@ -40,24 +39,8 @@ GstPadProbeReturn on_frame(GstPad* pad, GstPadProbeInfo* info, gpointer user_dat
     }
     return GST_PAD_PROBE_OK;
   }
-  GstBuffer* frame = GST_PAD_PROBE_INFO_BUFFER(info);
-  GstEvent* seg_event = gst_pad_get_sticky_event(pad, GST_EVENT_SEGMENT, 0);
-  const GstSegment* segment = nullptr;
-  gst_event_parse_segment(seg_event, &segment);
-  const guint64 running =
-      gst_segment_to_running_time(segment, GST_FORMAT_TIME, GST_BUFFER_PTS(frame));
-  gst_event_unref(seg_event);
-
-  edge_camera::FrameMeta m;
-  m.frame = s->frames++;
-  m.pts_ns = GST_BUFFER_PTS(frame);
-  m.rtp_timestamp = static_cast<uint32_t>(gst_util_uint64_scale_int(running, 90000, GST_SECOND));
-  m.sensor_celsius = 21.5 + 3.0 * std::sin(static_cast<double>(m.frame) / 30.0);
-  m.sent_us = g_get_real_time();
-  const std::string json = edge_camera::to_json(m);
-  GstBuffer* buf = gst_buffer_new_memdup(json.data(), json.size());
-  GST_BUFFER_PTS(buf) = GST_BUFFER_PTS(frame);
-  gst_app_src_push_buffer(s->meta, buf);
+  gst_app_src_push_buffer(s->meta, edge_camera::frame_metadata_buffer(
+                                       pad, GST_PAD_PROBE_INFO_BUFFER(info), s->frames++));
   return GST_PAD_PROBE_OK;
 }
 

@@ -2,8 +2,6 @@
 // each frame a JSON metadata message (edge_camera::FrameMeta) on SCTP stream 1.
 #include <gst/app/gstappsrc.h>
 
-#include <cmath>
-
 #include "media.h"
 
 namespace ice_example {
@@ -67,24 +65,9 @@ class SenderMedia : public Media {
       }
       return GST_PAD_PROBE_OK;
     }
-    GstBuffer* frame = GST_PAD_PROBE_INFO_BUFFER(info);
-    GstEvent* seg_event = gst_pad_get_sticky_event(pad, GST_EVENT_SEGMENT, 0);
-    const GstSegment* segment = nullptr;
-    gst_event_parse_segment(seg_event, &segment);
-    const guint64 running =
-        gst_segment_to_running_time(segment, GST_FORMAT_TIME, GST_BUFFER_PTS(frame));
-    gst_event_unref(seg_event);
-
-    edge_camera::FrameMeta m;
-    m.frame = self->frames_++;
-    m.pts_ns = GST_BUFFER_PTS(frame);
-    m.rtp_timestamp = static_cast<uint32_t>(gst_util_uint64_scale_int(running, 90000, GST_SECOND));
-    m.sensor_celsius = 21.5 + 3.0 * std::sin(static_cast<double>(m.frame) / 30.0);
-    m.sent_us = g_get_real_time();
-    const std::string json = edge_camera::to_json(m);
-    GstBuffer* buf = gst_buffer_new_memdup(json.data(), json.size());
-    GST_BUFFER_PTS(buf) = GST_BUFFER_PTS(frame);
-    gst_app_src_push_buffer(self->meta_, buf);
+    gst_app_src_push_buffer(
+        self->meta_,
+        edge_camera::frame_metadata_buffer(pad, GST_PAD_PROBE_INFO_BUFFER(info), self->frames_++));
     return GST_PAD_PROBE_OK;
   }
 
