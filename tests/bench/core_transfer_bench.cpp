@@ -56,6 +56,7 @@ struct Result {
   MemoryLink::Counters to_receiver;
   MemoryLink::Counters to_sender;
   uint64_t retransmissions = 0;
+  std::string recovery;  // the sender's recovery_summary()
   double allocations_per_packet = 0;
   double allocations_per_message = 0;
 
@@ -171,6 +172,7 @@ Result run_transfer(const std::string& name, TransferEndpoint& sender, TransferE
   result.to_receiver = link.counters(Direction::kToReceiver);
   result.to_sender = link.counters(Direction::kToSender);
   result.retransmissions = sender.retransmissions() - retransmissions_before;
+  result.recovery = sender.recovery_summary();
   result.completed = true;
   return result;
 }
@@ -222,14 +224,14 @@ void print_result(const Result& r) {
   }
   std::printf(
       "%-16s %8.1f MB/s %8.0f Mbit/s  cpu %6.2f s/GB  pkts %9llu/%8llu (lost %llu/%llu, "
-      "max %zu B)  rtx %6llu  allocs/pkt %.2f /msg %.2f\n",
+      "max %zu B)  rtx %6llu%s%s  allocs/pkt %.2f /msg %.2f\n",
       r.name.c_str(), r.megabytes_per_second(), r.megabits_per_second(), r.cpu_seconds_per_gb(),
       static_cast<unsigned long long>(r.to_receiver.packets),
       static_cast<unsigned long long>(r.to_sender.packets),
       static_cast<unsigned long long>(r.to_receiver.dropped),
       static_cast<unsigned long long>(r.to_sender.dropped), r.to_receiver.largest,
-      static_cast<unsigned long long>(r.retransmissions), r.allocations_per_packet,
-      r.allocations_per_message);
+      static_cast<unsigned long long>(r.retransmissions), r.recovery.empty() ? "" : " ",
+      r.recovery.c_str(), r.allocations_per_packet, r.allocations_per_message);
   std::fflush(stdout);
 }
 

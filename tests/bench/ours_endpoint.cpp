@@ -1,6 +1,7 @@
 #include "ours_endpoint.h"
 
 #include <algorithm>
+#include <string>
 
 namespace sctp::bench {
 
@@ -49,6 +50,12 @@ std::optional<int64_t> OursEndpoint::next_timer_ms() {
 
 uint64_t OursEndpoint::retransmissions() {
   return socket_->metrics().data_chunks_retransmitted;
+}
+
+std::string OursEndpoint::recovery_summary() {
+  const Metrics m = socket_->metrics();
+  return "fast-rtx " + std::to_string(m.fast_retransmissions) + " t3 " +
+         std::to_string(m.t3_expirations);
 }
 
 void OursEndpoint::start_timer(TimerId id, DurationMs duration) {

@@ -31,6 +31,7 @@ class OursEndpoint final : public TransferEndpoint, private SocketCallbacks {
   uint64_t payload_bytes_received() override { return bytes_received_; }
   uint64_t messages_received() override { return messages_received_; }
   uint64_t retransmissions() override;
+  std::string recovery_summary() override;
   std::string stack_name() const override { return "ours"; }
 
   [[nodiscard]] Metrics metrics() const { return socket_->metrics(); }

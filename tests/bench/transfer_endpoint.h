@@ -34,6 +34,9 @@ class TransferEndpoint {
   [[nodiscard]] virtual uint64_t messages_received() = 0;
   // DATA chunks this end retransmitted.
   [[nodiscard]] virtual uint64_t retransmissions() = 0;
+  // How the sender recovered losses (fast retransmits, T3-rtx expiries), for
+  // stacks that count them; empty otherwise.
+  [[nodiscard]] virtual std::string recovery_summary() { return {}; }
   [[nodiscard]] virtual std::string stack_name() const = 0;
 };
 
