@@ -176,8 +176,10 @@ void Socket::Impl::transmit_data(bool force_one_packet) {
     sent = true;
   }
   discard_abandoned();
-  // New data: rules A (rwnd) and B (cwnd).
+  // New data: rules A (rwnd) and B (cwnd), and no more TSNs outstanding than
+  // a usrsctp receiver queues (RetransmissionQueue::kMaxOutstandingChunks).
   while (send_queue_->has_data_to_send()) {
+    if (retransmission_queue_->chunk_count() >= RetransmissionQueue::kMaxOutstandingChunks) break;
     const size_t outstanding = retransmission_queue_->outstanding_bytes();
     if (congestion_->send_allowance(retransmission_queue_->bytes_in_flight()) == 0) break;
     size_t limit = payload_room();
