@@ -72,6 +72,13 @@ struct SocketOptions {
   // --- Congestion control (RFC 9260 section 7.2).
   CongestionControlKind congestion_control = CongestionControlKind::kNewReno;
   int max_burst = 4;  // RFC 9260 section 16: Max.Burst
+  // The most TSNs kept above the peer's Cumulative TSN Ack before new data
+  // waits (RFC 9260 6.1 allows sending less than cwnd and rwnd permit).
+  // usrsctp receivers (gst-plugins-bad, Firefox) silently drop DATA beyond
+  // 512 chunks queued behind a gap, whatever a_rwnd says, so 512 is the
+  // default; at full-size chunks it allows about 600 KB per round trip, so
+  // raise it towards peers without that limit on long fat paths.
+  size_t max_outstanding_chunks = 512;
 
   StreamSchedulerKind scheduler = StreamSchedulerKind::kRoundRobin;
 

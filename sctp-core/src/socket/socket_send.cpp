@@ -177,9 +177,9 @@ void Socket::Impl::transmit_data(bool force_one_packet) {
   }
   discard_abandoned();
   // New data: rules A (rwnd) and B (cwnd), and no more TSNs outstanding than
-  // a usrsctp receiver queues (RetransmissionQueue::kMaxOutstandingChunks).
+  // a usrsctp receiver queues (SocketOptions::max_outstanding_chunks).
   while (send_queue_->has_data_to_send()) {
-    if (retransmission_queue_->chunk_count() >= RetransmissionQueue::kMaxOutstandingChunks) break;
+    if (retransmission_queue_->chunk_count() >= options_.max_outstanding_chunks) break;
     const size_t outstanding = retransmission_queue_->outstanding_bytes();
     if (congestion_->send_allowance(retransmission_queue_->bytes_in_flight()) == 0) break;
     size_t limit = payload_room();

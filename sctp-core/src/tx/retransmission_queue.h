@@ -83,17 +83,6 @@ class RetransmissionQueue {
  public:
   // RFC 9260 7.2.4: a chunk is fast retransmitted on its third miss indication.
   static constexpr uint8_t kFastRetransmitThreshold = 3;
-  // The most TSNs the socket keeps above the peer's Cumulative TSN Ack
-  // before it stops sending new data (RFC 9260 6.1 lets a sender send less
-  // than cwnd and rwnd allow). usrsctp receivers (gst-plugins-bad, Firefox)
-  // hold at most sctp_max_chunks_on_queue = 512 chunks waiting for a gap or
-  // for reassembly, whatever their a_rwnd says, and silently drop every DATA
-  // chunk above the highest TSN they hold beyond that: after one loss with
-  // more in flight, all of it is lost unreported, and only T3-rtx expiries
-  // recover it (5 MB of 100-byte messages at 1 % loss: 472 packets dropped,
-  // 4636 chunks retransmitted, goodput / 15). Their own sender never has more
-  // than 512 chunks queued or in flight, so this costs nothing against them.
-  static constexpr size_t kMaxOutstandingChunks = 512;
 
   // `my_initial_tsn` is the Initial TSN of our INIT / INIT ACK.
   explicit RetransmissionQueue(Tsn my_initial_tsn);

@@ -1,5 +1,6 @@
-// The socket keeps at most RetransmissionQueue::kMaxOutstandingChunks TSNs
-// above the peer's Cumulative TSN Ack, however large cwnd and a_rwnd are.
+// The socket keeps at most SocketOptions::max_outstanding_chunks (default
+// 512) TSNs above the peer's Cumulative TSN Ack, however large cwnd and
+// a_rwnd are.
 // A usrsctp receiver holds at most 512 chunks behind a gap and silently drops
 // the DATA above them; with more outstanding, one lost packet turned into
 // hundreds lost unreported and T3-rtx expiries (core-transfer-bench
@@ -16,7 +17,6 @@
 #include "packet/chunks/data_chunk.h"
 #include "packet/chunks/sack_chunk.h"
 #include "raw_peer.h"
-#include "tx/retransmission_queue.h"
 
 namespace sctp::testing {
 namespace {
@@ -33,8 +33,10 @@ std::optional<Tsn> highest_data_tsn(const SentPacket& packet) {
   return highest;
 }
 
-TEST(OutstandingChunks, AtMostTheUsrsctpReceiveQueueAboveTheCumulativeAck) {
-  RawPeer peer;
+// With `options`, the TSNs above the cumulative ack grow to exactly
+// options.max_outstanding_chunks and never beyond.
+void expect_outstanding_capped(const SocketOptions& options) {
+  RawPeer peer(options);
   InitChunk init = peer.make_init();
   init.a_rwnd = 4 * 1024 * 1024;  // never the limit here
 
@@ -51,7 +53,7 @@ TEST(OutstandingChunks, AtMostTheUsrsctpReceiveQueueAboveTheCumulativeAck) {
   // good and gap-ack everything after it, as a receiver waiting for it would.
   // Gap acks take chunks out of the flight, so cwnd lets new data go while
   // the TSNs above the cumulative ack pile up: only the limit stops them.
-  constexpr size_t kLimit = RetransmissionQueue::kMaxOutstandingChunks;
+  const size_t kLimit = options.max_outstanding_chunks;
   std::deque<Tsn> unacked;  // highest TSN of each DATA packet not yet acked
   size_t next_packet = 0;
   auto collect = [&] {
@@ -91,6 +93,18 @@ TEST(OutstandingChunks, AtMostTheUsrsctpReceiveQueueAboveTheCumulativeAck) {
   // The sender filled the limit and stopped there with data still queued.
   EXPECT_EQ(most_outstanding, kLimit);
   EXPECT_GT(peer.socket().total_buffered_amount(), 0u);
+}
+
+TEST(OutstandingChunks, AtMostTheUsrsctpReceiveQueueAboveTheCumulativeAck) {
+  const SocketOptions defaults;
+  ASSERT_EQ(defaults.max_outstanding_chunks, 512u);  // usrsctp's sctp_max_chunks_on_queue
+  expect_outstanding_capped(defaults);
+}
+
+TEST(OutstandingChunks, RaisedForPeersWithoutThatLimit) {
+  SocketOptions options;
+  options.max_outstanding_chunks = 900;
+  expect_outstanding_capped(options);
 }
 
 }  // namespace
