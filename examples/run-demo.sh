@@ -65,11 +65,31 @@ children=()
 trap 'for p in "${children[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 seconds=$((frames / 30 + 30))  # 30 frames per second, plus start-up and close
 
+# Build the plugin registry once now: on a fresh machine the first process
+# would otherwise spend seconds scanning every plugin while the other starts.
+gst-inspect-1.0 sctpenc >/dev/null 2>&1 || true
+
+ready="$build_dir/receiver.ready"
+rm -f "$ready"
 "$build_dir/examples/edge-camera-receiver" --frames "$frames" --video-port "$video_port" \
-  --sctp-port "$sctp_port" --peer-port "$camera_port" --timeout "$seconds" &
+  --sctp-port "$sctp_port" --peer-port "$camera_port" --timeout "$seconds" \
+  --ready-file "$ready" &
 receiver=$!
 children+=("$receiver")
-sleep 1  # the receiver listens before the camera starts (no frame is missed)
+# The camera starts once the receiver listens, so no frame is missed.
+for _ in $(seq 1 600); do
+  [[ -e "$ready" ]] && break
+  if ! kill -0 "$receiver" 2>/dev/null; then
+    wait "$receiver" || true
+    echo "run-demo.sh: the receiver did not start" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if [[ ! -e "$ready" ]]; then
+  echo "run-demo.sh: the receiver was not listening after 60 s" >&2
+  exit 1
+fi
 "$build_dir/examples/edge-camera-sender" --frames "$frames" --video-port "$video_port" \
   --sctp-port "$sctp_port" --local-port "$camera_port" --timeout "$seconds" &
 sender=$!

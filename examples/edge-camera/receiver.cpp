@@ -7,6 +7,7 @@
 //
 //   edge-camera-receiver [--frames 300] [--host 127.0.0.1] [--video-port 5600]
 //                        [--sctp-port 5601] [--peer-port 5602] [--timeout 60]
+//                        [--ready-file PATH]   (created once it listens)
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
 #include <gst/rtp/gstrtpbuffer.h>
@@ -152,7 +153,8 @@ int main(int argc, char** argv) {
   gst_init(&argc, &argv);
   std::map<std::string, std::string> opt = {{"--frames", "300"},      {"--host", "127.0.0.1"},
                                             {"--video-port", "5600"}, {"--sctp-port", "5601"},
-                                            {"--peer-port", "5602"},  {"--timeout", "60"}};
+                                            {"--peer-port", "5602"},  {"--timeout", "60"},
+                                            {"--ready-file", ""}};
   if (!edge_camera::parse_options(argc, argv, opt)) return 2;
   if (!edge_camera::elements_present({{"appsink", "gstreamer1.0-plugins-base"},
                                       {"udpsink", "gstreamer1.0-plugins-good"},
@@ -200,7 +202,12 @@ int main(int argc, char** argv) {
                                static_cast<unsigned>(std::stoul(opt["--timeout"])));
     r.loop = &loop;
     const guint reporter = g_timeout_add_seconds(1, report, &r);
-    gst_element_set_state(r.pipeline, GST_STATE_PLAYING);
+    if (gst_element_set_state(r.pipeline, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE &&
+        !opt["--ready-file"].empty()) {
+      // The udpsrc sockets are bound now (READY->PAUSED happened in
+      // set_state): a camera started after this loses no frame.
+      if (std::FILE* f = std::fopen(opt["--ready-file"].c_str(), "w")) std::fclose(f);
+    }
     loop.run();
     gate.release();
     gst_element_set_state(r.pipeline, GST_STATE_NULL);
