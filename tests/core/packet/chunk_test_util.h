@@ -62,6 +62,17 @@ void expect_golden_round_trip(const Chunk& chunk, const Bytes& golden) {
   EXPECT_EQ(serialized(*parsed), golden);
 }
 
+// Flags a chunk type does not define are ignored on receipt and sent as zero
+// (RFC 9260 section 3.2): `golden` with its flags byte set to `flags` parses,
+// and serializes back to `golden`.
+template <typename Chunk>
+void expect_flags_ignored(const Bytes& golden, uint8_t flags) {
+  const Bytes flagged = with_flags(golden, flags);  // parsed chunks may view it
+  auto parsed = Chunk::parse(raw_of(flagged));
+  ASSERT_TRUE(parsed) << to_string(parsed.error());
+  EXPECT_EQ(serialized(*parsed), golden);
+}
+
 struct MalformedChunk {
   const char* name;
   Bytes bytes;  // a framed chunk: its Length field fits these bytes
