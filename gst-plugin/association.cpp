@@ -234,8 +234,12 @@ SendResult Association::send(uint16_t stream, const StreamSettings& settings, bo
     std::lock_guard lock(core_mutex_);
     if (socket_ == nullptr) return SendResult::kWouldBlock;
     if (ended_) return SendResult::kEnded;
-    // The pad's priority may change at any time; the core keeps it per stream.
-    socket_->set_stream_priority(sctp::StreamId(stream), effective.priority);
+    // The pad's priority may change at any time; the core keeps it per
+    // stream. Only the priority scheduler reads it, so the others skip the
+    // per-message update.
+    if (settings_.scheduler == sctp::StreamSchedulerKind::kPriority) {
+      socket_->set_stream_priority(sctp::StreamId(stream), effective.priority);
+    }
     if (effective.reliability == Reliability::kBuffer && !use_sock_stream &&
         socket_->total_buffered_amount() > effective.reliability_parameter) {
       ++abandoned_by_buf_policy_;
